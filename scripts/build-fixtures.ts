@@ -1,0 +1,48 @@
+/**
+ * Builds test/fixtures/xlsx/*.xlsx (with and without merges) and samples/sample.xlsx from the
+ * seed specs in test/fixtures/specs. Run: npm run fixtures
+ */
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { specToWorkbook, type Spec } from "./fixture-spec";
+
+const root = join(__dirname, "..");
+const specDir = join(root, "test/fixtures/specs");
+const outDir = join(root, "test/fixtures/xlsx");
+
+/** The bundled sample: a reviewer's typical inbox, seed tables with and without problems. */
+const SAMPLE = ["000-07", "001-01", "003-01"];
+
+export function loadSpecs(): Spec[] {
+  return readdirSync(specDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(specDir, f), "utf8")) as Spec);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const specs = loadSpecs();
+  for (const spec of specs) {
+    await specToWorkbook(spec, true).xlsx.writeFile(join(outDir, `${spec.id}.xlsx`));
+    await specToWorkbook(spec, false).xlsx.writeFile(join(outDir, `${spec.id}.nomerge.xlsx`));
+  }
+  const sample = specs.filter((s) => SAMPLE.includes(s.id));
+  const merged: Spec = {
+    id: "sample",
+    source: "seeds",
+    title: "ScoreCheck sample",
+    sheets: sample.flatMap((s) => s.sheets.map((sh) => ({ ...sh, name: `${s.id} ${sh.name}`.slice(0, 31) }))),
+    expect: { tables: [], findings: [] },
+  };
+  mkdirSync(join(root, "samples"), { recursive: true });
+  await specToWorkbook(merged, true).xlsx.writeFile(join(root, "samples/sample.xlsx"));
+  console.log(`built ${specs.length * 2} fixtures and samples/sample.xlsx`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,115 @@
+import type { Decimal } from "decimal.js";
+import type { CellPos, CellRange } from "./grid/types";
+import type { ColumnRole } from "./text/vocabulary";
+import type { Comparator, IndicatorValue } from "./values/indicator-value";
+
+export type Grade = "优" | "良" | "中" | "差";
+export type Direction = "positive" | "reverse" | "equal" | "qualitative" | "unknown";
+
+/** A number read from a cell, with where it came from. */
+export interface NumberCell {
+  value: Decimal | null;
+  pos: CellPos;
+  /** Cell text when it was not a number (error value or text), for missing-value messages. */
+  unreadable?: string;
+  formula?: string | null;
+}
+
+export interface TextCell {
+  text: string;
+  pos: CellPos;
+}
+
+export interface Indicator {
+  row: number;
+  level1: string | null;
+  level2: string | null;
+  /** The indicator's own name (三级, or the deepest name column present). */
+  name: string;
+  nameCell: CellPos;
+  core: boolean;
+  nature: Comparator | "qualitative" | null;
+  target: IndicatorValue | null;
+  targetCell?: CellPos;
+  actual: IndicatorValue | null;
+  actualCell?: CellPos;
+  unit: string | null;
+  progress: IndicatorValue | null;
+  weight: NumberCell | null;
+  score: NumberCell | null;
+  basis: TextCell | null;
+  explain: string | null;
+  direction: Direction;
+}
+
+export interface SummaryRow {
+  kind: "subtotal" | "total";
+  row: number;
+  label: string;
+  labelCell: CellPos;
+  weight: NumberCell | null;
+  score: NumberCell | null;
+  /** Rows of the indicators it sums (and, for a total over subtotals, their members too). */
+  memberRows: number[];
+  /** For totals: subtotal rows inside its span. */
+  subtotalRows: number[];
+}
+
+export interface GroupWeight {
+  level: 1 | 2;
+  name: string;
+  declared: Decimal;
+  cell: CellPos;
+  memberRows: number[];
+}
+
+export interface FundsBlock {
+  range: CellRange;
+  budget: NumberCell | null;
+  initialBudget: NumberCell | null;
+  executed: NumberCell | null;
+  /** The rate as printed (percent figure, 93.2 for 93.2%). */
+  statedRate: { value: Decimal; pos: CellPos } | null;
+  weight: NumberCell | null;
+  score: NumberCell | null;
+  /** Source rows (本年财政拨款, 上年结转, 其他) and the total row, for the sum check. */
+  budgetParts: NumberCell[];
+}
+
+export interface ColumnMap {
+  roles: Partial<Record<ColumnRole, number>>;
+  /** Name columns, outermost first (一级, 二级, 三级 — whichever exist). */
+  nameCols: number[];
+}
+
+export interface ScoringTable {
+  index: number;
+  sheet: string;
+  range: CellRange;
+  headerRows: number[];
+  columns: ColumnMap;
+  /** "scoring" has weights or scores; "target" is a target/completion table without either. */
+  kind: "scoring" | "target";
+  hasWeights: boolean;
+  hasScores: boolean;
+  title: string | null;
+  projectName: string | null;
+  indicators: Indicator[];
+  subtotals: SummaryRow[];
+  total: SummaryRow | null;
+  groupWeights: GroupWeight[];
+  funds: FundsBlock | null;
+  declaredGrade: { grade: Grade; pos: CellPos } | null;
+  /** Rows skipped as placeholders, 其中 rows or repeated headers (for display). */
+  skippedRows: number[];
+  /** Places of scores precision in the table (max decimals printed). */
+  scorePlaces: number;
+  weightPlaces: number;
+}
+
+/** Free text in the workbook outside tables, for narrative checks. */
+export interface TextBlock {
+  sheet: string;
+  pos: CellPos;
+  text: string;
+}

@@ -1,0 +1,107 @@
+import type { Decimal } from "decimal.js";
+import type { Direction } from "../model";
+import type { IndicatorValue } from "../values/indicator-value";
+import { Dec, round, show } from "../values/decimal";
+
+export type Status = "met" | "partial" | "missed" | "unknown";
+export type ReverseRule = "ratio" | "linear";
+
+/** How far an indicator reached its target, and what score the published rules give it. */
+export interface Assessment {
+  status: Status;
+  /** Achievement as a fraction (quantitative only): actual ÷ target, or its reverse. */
+  ratio?: Decimal;
+  /** Qualitative: the band of the weight the score must fall in, as fractions. */
+  band?: [Decimal, Decimal];
+  /** A reverse (≤) indicator missed by exceeding its target. */
+  reverse?: boolean;
+  /** Plain-language account: "实际完成值96%低于目标值98%". */
+  why: { zh: string; en: string };
+}
+
+const BAND_MET: [Decimal, Decimal] = [new Dec("0.8"), new Dec(1)];
+const BAND_PARTIAL: [Decimal, Decimal] = [new Dec("0.6"), new Dec("0.8")];
+const BAND_MISSED: [Decimal, Decimal] = [new Dec(0), new Dec("0.6")];
+
+const MONEY: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
+const PEOPLE: Record<string, number> = { 人: 1, 人次: 1, 万人: 1e4, 万人次: 1e4 };
+
+/** Converts `value` in `from` units to `to` units where both are money or both head-counts. */
+export function convertUnit(value: Decimal, from?: string, to?: string): Decimal | null {
+  if ((from ?? "") === (to ?? "")) return value;
+  for (const table of [MONEY, PEOPLE]) {
+    if (from && to && from in table && to in table) return value.times(table[from]).div(table[to]);
+  }
+  // One side carries no unit (a bare figure beside "万人"): take them as the same.
+  if (!from || !to) return value;
+  return null;
+}
+
+function describe(v: IndicatorValue): string {
+  return v.raw || "（空）";
+}
+
+/** Quantitative comparison of actual against target in the indicator's direction. */
+export function assessQuantity(target: IndicatorValue, actual: IndicatorValue, direction: Direction): Assessment | null {
+  if (target.kind !== "number" || actual.kind !== "number" || !target.number || !actual.number) return null;
+  if (!!target.percent !== !!actual.percent && (target.percent || actual.percent)) return null;
+  const a0 = convertUnit(actual.number, actual.unit, target.unit);
+  if (a0 === null) return null;
+  const t = target.number;
+  const a = a0.isNegative() ? new Dec(0) : a0;
+  const T = describe(target);
+  const A = describe(actual);
+  if (direction === "reverse") {
+    if (a.lte(t)) return { status: "met", ratio: new Dec(1), why: { zh: `实际值${A}未超过目标值${T}`, en: `actual ${A} within target ${T}` } };
+    const ratio = a.isZero() ? new Dec(0) : t.div(a);
+    return { status: "missed", ratio, reverse: true, why: { zh: `实际值${A}超过目标值${T}（反向指标）`, en: `actual ${A} exceeds target ${T} (reverse indicator)` } };
+  }
+  if (t.isZero()) {
+    const met = a.lte(0);
+    return { status: met ? "met" : "missed", ratio: new Dec(met ? 1 : 0), why: { zh: `目标值为0，实际值${A}`, en: `target 0, actual ${A}` } };
+  }
+  if (a.gte(t)) return { status: "met", ratio: new Dec(1), why: { zh: `实际完成值${A}达到目标值${T}`, en: `actual ${A} meets target ${T}` } };
+  const ratio = a.div(t);
+  return {
+    status: "missed",
+    ratio,
+    why: {
+      zh: `实际完成值${A}低于目标值${T}（完成${show(round(ratio.times(100), 2))}%）`,
+      en: `actual ${A} is below target ${T} (${show(round(ratio.times(100), 2))}% achieved)`,
+    },
+  };
+}
+
+const NEGATION = /^(未|不|没有|没|无|否|尚未|暂未|非)/;
+const PARTIAL = /(部分|基本|大部分|较好|一般|初步|逐步|有所)/;
+const MET = /(达到|达成|完成|实现|已|是|有效|合格|及时|符合|充分|规范|合理|明确|科学|健全|合规|提高|提升|保障|按时|良好|优|满意|准确|到位|安全|稳定|增强|改善|促进|持续|显著|明显|正常|无差错|零)/;
+
+/** Qualitative comparison of words: 是/是, 及时/及时, 有效/达到了目标值. */
+export function assessWords(target: IndicatorValue, actual: IndicatorValue): Assessment {
+  const t = target.word ?? target.raw;
+  const a = actual.word ?? actual.raw;
+  const why = (zh: string, en: string) => ({ zh: `${zh}（目标“${target.raw}”，实际“${actual.raw}”）`, en: `${en} (target “${target.raw}”, actual “${actual.raw}”)` });
+  if (!a) return { status: "unknown", why: why("实际完成值为空", "actual is empty") };
+  if (t && a === t) return { status: "met", band: BAND_MET, why: why("实际与目标一致", "actual equals target") };
+  const tNeg = NEGATION.test(t);
+  const aNeg = NEGATION.test(a);
+  if (t && tNeg !== aNeg && (t.replace(NEGATION, "") === a.replace(NEGATION, "") || a.length <= 2 || t.length <= 2))
+    return { status: "missed", band: BAND_MISSED, why: why("实际与目标相反", "actual contradicts target") };
+  if (aNeg && !tNeg && /(达到|完成|达成|实现)/.test(a)) return { status: "missed", band: BAND_MISSED, why: why("未达成年度指标", "target not achieved") };
+  if (PARTIAL.test(a)) return { status: "partial", band: BAND_PARTIAL, why: why("部分达成年度指标", "target partly achieved") };
+  if (!aNeg && MET.test(a)) return { status: "met", band: BAND_MET, why: why("达成年度指标", "target achieved") };
+  return { status: "unknown", why: why("无法判断完成情况", "achievement unclear") };
+}
+
+/** Score the published rule gives for an assessment (null when the rules leave it to judgment). */
+export function ruleScore(a: Assessment, weight: Decimal, reverseRule: ReverseRule): Decimal | null {
+  if (a.status === "met") return weight;
+  if (a.ratio === undefined) return null;
+  if (a.reverse && reverseRule === "linear") {
+    // Linear reverse rule: (1 − (actual − target)/target) × weight, 0 from twice the target.
+    const overshoot = new Dec(1).div(a.ratio).minus(1);
+    const share = new Dec(1).minus(overshoot);
+    return share.lte(0) ? new Dec(0) : round(share.times(weight), 2);
+  }
+  return round(a.ratio.times(weight), 2);
+}

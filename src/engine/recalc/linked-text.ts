@@ -1,0 +1,29 @@
+import type { ScoringTable, TextBlock } from "../model";
+import { norm } from "../text/normalize";
+
+/**
+ * The report text that speaks about a table: text on its own sheet, plus sheets without a scoring
+ * table that name its project (情况表 beside 评分表), or every such sheet when the workbook holds
+ * only one scoring table. Text is never attributed to a table by guesswork beyond that.
+ */
+export function linkedTexts(table: ScoringTable, tables: ScoringTable[], texts: TextBlock[]): TextBlock[] {
+  const scoring = tables.filter((t) => t.kind === "scoring");
+  const sheetsWithTables = new Set(scoring.map((t) => t.sheet));
+  const own = texts.filter((t) => t.sheet === table.sheet && ownsText(table, tables, t));
+  const others = texts.filter((t) => !sheetsWithTables.has(t.sheet));
+  if (scoring.length === 1) return [...own, ...others];
+  const project = table.projectName ? norm(table.projectName) : null;
+  if (!project) return own;
+  const sheets = new Set<string>();
+  for (const t of others) if (norm(t.text).includes(project)) sheets.add(t.sheet);
+  return [...own, ...others.filter((t) => sheets.has(t.sheet))];
+}
+
+/** On a sheet with several scoring tables, text belongs to the nearest table above it. */
+function ownsText(table: ScoringTable, tables: ScoringTable[], text: TextBlock): boolean {
+  const same = tables.filter((t) => t.sheet === table.sheet && t.kind === "scoring");
+  if (same.length <= 1) return true;
+  let owner = same[0];
+  for (const t of same) if (t.range.top <= text.pos.row) owner = t;
+  return owner === table;
+}

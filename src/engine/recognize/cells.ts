@@ -1,0 +1,28 @@
+import type { SheetView } from "../grid/sheet-view";
+import type { NumberCell } from "../model";
+import { readNumber, unreadableReason } from "../values/number-text";
+
+/** A weight/score/amount cell read as a number, keeping why it could not be read. */
+export function numberCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
+  if (col === undefined) return null;
+  const v = view.value(row, col);
+  const formula = view.formula(row, col);
+  if (v === null || (typeof v === "string" && v.trim() === "")) {
+    return formula ? { value: null, pos: { row, col }, unreadable: "公式无计算结果", formula } : null;
+  }
+  const value = readNumber(v);
+  const unreadable = value === null ? unreadableReason(v) ?? undefined : undefined;
+  if (value === null && typeof v === "string" && /^[/／\\—–-]+$/.test(v.trim())) return null;
+  return { value, pos: { row, col }, unreadable, formula };
+}
+
+/** Numbers in a row right of `fromCol`, for summary rows whose figures sit in shifted columns. */
+export function numbersInRow(view: SheetView, row: number, fromCol: number, toCol: number): NumberCell[] {
+  const out: NumberCell[] = [];
+  for (let c = fromCol; c <= toCol; c++) {
+    const v = view.value(row, c);
+    const n = typeof v === "number" || typeof v === "string" ? readNumber(v) : null;
+    if (n !== null) out.push({ value: n, pos: { row, col: c }, formula: view.formula(row, c) });
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+import type { SheetView } from "../grid/sheet-view";
+import { key } from "../text/normalize";
+import {
+  FUNDS_BUDGET,
+  FUNDS_EXECUTED,
+  FUNDS_INITIAL,
+  FUNDS_RATE,
+  FUNDS_TOTAL_ROW,
+} from "../text/vocabulary";
+import type { FundsBlock, NumberCell } from "../model";
+import { numberCell } from "./cells";
+import { readNumber } from "../values/number-text";
+import { parseIndicatorValue } from "../values/indicator-value";
+import { Dec } from "../values/decimal";
+
+const WEIGHT_WORD = /^(分值|权重|分数)$/;
+const SCORE_WORD = /^(得分)$/;
+const PART_LABEL = /^(其中|本年财政拨款|财政拨款|上年结转|上年结转资金|其他资金|其他|上级财政资金|市级预算资金|县级预算资金)/;
+
+/**
+ * Reads the funds block (项目资金) between `from` and `to`: either the national grid
+ * (年初预算数 · 全年预算数 · 全年执行数 · 分值 · 执行率 · 得分) or labelled rows
+ * ("预算资金 | 市级预算资金 | 2536.08", "年度资金总额：193.92").
+ */
+export function readFunds(view: SheetView, from: number, to: number): FundsBlock | null {
+  return readGridFunds(view, from, to) ?? readLabelledFunds(view, from, to);
+}
+
+function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | null {
+  for (let h = from; h <= to; h++) {
+    const cols: Record<string, number> = {};
+    for (let c = view.left; c <= view.right; c++) {
+      const k = key(view.text(h, c)).replace(/\(万元\)$/, "");
+      if (!k) continue;
+      if (FUNDS_INITIAL.test(k)) cols.initial ??= c;
+      else if (FUNDS_BUDGET.test(k)) cols.budget ??= c;
+      else if (FUNDS_EXECUTED.test(k)) cols.executed ??= c;
+      else if (FUNDS_RATE.test(k)) cols.rate ??= c;
+      else if (WEIGHT_WORD.test(k)) cols.weight ??= c;
+      else if (SCORE_WORD.test(k)) cols.score ??= c;
+    }
+    if (cols.budget === undefined || (cols.executed === undefined && cols.rate === undefined)) continue;
+    // The 年度资金总额 row, or else the first row with a budget figure.
+    let dataRow = -1;
+    for (let r = h + 1; r <= Math.min(to + 1, h + 8, view.bottom); r++) {
+      const label = rowLabel(view, r, cols.budget);
+      if (FUNDS_TOTAL_ROW.test(label) && readNumber(view.value(r, cols.budget)) !== null) {
+        dataRow = r;
+        break;
+      }
+      if (dataRow < 0 && readNumber(view.value(r, cols.budget)) !== null) dataRow = r;
+    }
+    if (dataRow < 0) continue;
+    const parts: NumberCell[] = [];
+    let bottom = dataRow;
+    for (let r = dataRow + 1; r <= Math.min(dataRow + 5, view.bottom); r++) {
+      const label = rowLabel(view, r, cols.budget);
+      if (!PART_LABEL.test(label)) break;
+      bottom = r;
+      const n = numberCell(view, r, cols.budget);
+      if (n?.value) parts.push(n);
+    }
+    const rateCell = cols.rate !== undefined ? view.value(dataRow, cols.rate) : null;
+    const rate = rateCell === null ? null : parseIndicatorValue(rateCell, view.numberFormat(dataRow, cols.rate));
+    return {
+      range: { top: headingTop(view, h), left: view.left, bottom, right: Math.max(...Object.values(cols)) },
+      budget: numberCell(view, dataRow, cols.budget),
+      initialBudget: numberCell(view, dataRow, cols.initial),
+      executed: numberCell(view, dataRow, cols.executed),
+      statedRate:
+        rate?.kind === "number" && rate.number
+          ? { value: rate.percent ? rate.number : rate.number.lte(1) ? rate.number.times(100) : rate.number, pos: { row: dataRow, col: cols.rate! } }
+          : null,
+      weight: numberCell(view, dataRow, cols.weight),
+      score: numberCell(view, dataRow, cols.score),
+      budgetParts: parts,
+    };
+  }
+  return null;
+}
+
+/** The label of a funds row: the nearest text left of the first figure column. */
+function rowLabel(view: SheetView, r: number, firstFigureCol: number): string {
+  for (let c = firstFigureCol - 1; c >= view.left; c--) {
+    const t = view.text(r, c);
+    if (t && typeof view.value(r, c) === "string") return key(t);
+  }
+  return "";
+}
+
+/** The funds heading ("项目资金（万元）") may sit a row above the column words. */
+function headingTop(view: SheetView, h: number): number {
+  for (let r = h - 1; r >= Math.max(view.top, h - 2); r--) {
+    for (let c = view.left; c <= view.right; c++) if (/资金/.test(view.text(r, c))) return r;
+  }
+  return h;
+}
+
+const LABEL_BUDGET = /^(预算资金|全年预算数|年度预算数|年度预算|预算数|年度资金总额|资金总额|全年预算)(\(A\))?/;
+const LABEL_EXECUTED = /^(实际支出资金|实际支出|全年执行数|执行数|实际执行数)(\(B\))?/;
+
+function readLabelledFunds(view: SheetView, from: number, to: number): FundsBlock | null {
+  let budget: NumberCell | null = null;
+  let executed: NumberCell | null = null;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (let r = from; r <= to; r++) {
+    for (let c = view.left; c <= view.right; c++) {
+      const v = view.value(r, c);
+      if (typeof v !== "string") continue;
+      const k = key(v);
+      const isBudget = LABEL_BUDGET.test(k);
+      const isExecuted = !isBudget && LABEL_EXECUTED.test(k);
+      if (!isBudget && !isExecuted) continue;
+      if ((isBudget && budget) || (isExecuted && executed)) continue;
+      const amount = labelledAmount(view, r, c, to);
+      if (!amount) continue;
+      if (isBudget) budget = amount.cell;
+      else executed = amount.cell;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, amount.bottom);
+    }
+  }
+  if (!budget) return null;
+  let headTop = top;
+  for (let r = top; r >= Math.max(from, top - 2); r--) {
+    for (let c = view.left; c <= view.right; c++) if (/资金/.test(view.text(r, c)) && /(万元|情况|项目资金)/.test(view.text(r, c))) headTop = r;
+  }
+  return {
+    range: { top: headTop, left: view.left, bottom, right: view.right },
+    budget,
+    initialBudget: null,
+    executed,
+    statedRate: null,
+    weight: null,
+    score: null,
+    budgetParts: [],
+  };
+}
+
+/**
+ * The amount a label stands for: a figure in the label cell itself ("年度资金总额：193.92"), or the
+ * sum of the last figure on each row the label spans (its merge, or until the next label below it).
+ */
+function labelledAmount(view: SheetView, r: number, c: number, to: number): { cell: NumberCell; bottom: number } | null {
+  const inCell = /[:：]\s*([\d.]+)/.exec(String(view.value(r, c)).normalize("NFKC"));
+  if (inCell) return { cell: { value: new Dec(inCell[1]), pos: { row: r, col: c } }, bottom: r };
+  const m = view.merge(r, c);
+  let last = m ? m.bottom : r;
+  if (!m) {
+    for (let rr = r + 1; rr <= Math.min(to, r + 5); rr++) {
+      if (!view.isEmpty(rr, c) || isBlankRow(view, rr)) break;
+      last = rr;
+    }
+  }
+  let total = new Dec(0);
+  let first: NumberCell | null = null;
+  let found = false;
+  for (let rr = r; rr <= last; rr++) {
+    for (let cc = view.right; cc > c; cc--) {
+      const n = readNumber(view.value(rr, cc));
+      if (n === null) continue;
+      total = total.plus(n);
+      first ??= { value: n, pos: { row: rr, col: cc }, formula: view.formula(rr, cc) };
+      found = true;
+      break;
+    }
+  }
+  if (!found || !first) return null;
+  // A single figure keeps its own cell; a sum of several points at the first.
+  return { cell: { ...first, value: total }, bottom: last };
+}
+
+function isBlankRow(view: SheetView, r: number): boolean {
+  for (let c = view.left; c <= view.right; c++) if (!view.isEmpty(r, c)) return false;
+  return true;
+}

@@ -1,0 +1,69 @@
+import type { Rule, Report } from "./types";
+import { label, labelEn, roundingSlack, show } from "./util";
+import { posToA1 } from "../grid/address";
+import { Dec, placesOf, round, sum } from "../values/decimal";
+
+/** 执行率 = 全年执行数 ÷ 全年预算数; its score = 执行率 × 分值 (at most the 分值). */
+export const budgetExecution: Rule = {
+  id: "budget-execution",
+  severity: "error",
+  description: { zh: "预算执行率或其得分与预算数、执行数不符", en: "Budget execution rate or its score disagrees with the budget and spent amounts" },
+  check({ table, calc }) {
+    const out: Report[] = [];
+    const f = table.funds;
+    const rate = calc.executionRate;
+    const B = f?.budget?.value;
+    const E = f?.executed?.value;
+    const amounts = B && E ? { zh: `（执行数${show(E)} ÷ 预算数${show(B)}）`, en: ` (spent ${show(E)} ÷ budget ${show(B)})` } : { zh: "", en: "" };
+    if (f && rate && f.statedRate) {
+      const places = placesOf(f.statedRate.value);
+      const slack = new Dec(10).pow(-places).div(2).plus("0.0001");
+      if (rate.minus(f.statedRate.value).abs().gt(slack))
+        out.push({
+          pos: f.statedRate.pos,
+          message: {
+            zh: `填报执行率${show(f.statedRate.value)}%，按金额计算为${show(round(rate, 2))}%${amounts.zh}`,
+            en: `the stated execution rate ${show(f.statedRate.value)}% differs from ${show(round(rate, 2))}% computed from the amounts${amounts.en}`,
+          },
+          data: { stated: f.statedRate.value.toFixed(), computed: round(rate, 4).toFixed() },
+        });
+    }
+    if (f?.score?.value && calc.fundsRuleScore && f.score.value.minus(calc.fundsRuleScore).abs().gt(roundingSlack(table)))
+      out.push({
+        pos: f.score.pos,
+        message: {
+          zh: `预算执行率${show(round(rate!, 2))}%${amounts.zh}，按分值${show(f.weight!.value!)}应得${show(calc.fundsRuleScore)}分，填报${show(f.score.value)}分`,
+          en: `budget execution is ${show(round(rate!, 2))}%${amounts.en}: with weight ${show(f.weight!.value!)} it scores ${show(calc.fundsRuleScore)}, not ${show(f.score.value)}`,
+        },
+        data: { score: f.score.value.toFixed(), ruleScore: calc.fundsRuleScore.toFixed() },
+        fix: [{ kind: "set-value", sheet: table.sheet, cell: posToA1(f.score.pos), value: calc.fundsRuleScore.toNumber(), reason: "按执行率计分" }],
+      });
+    for (const c of calc.indicators) {
+      const ind = c.indicator;
+      if (c.evidence?.source !== "funds" || !c.ruleScore || !ind.score?.value) continue;
+      if (ind.score.value.minus(c.ruleScore).abs().lte(roundingSlack(table))) continue;
+      out.push({
+        pos: ind.score.pos,
+        message: {
+          zh: `${label(ind)}：预算执行率为${show(round(rate!, 2))}%${amounts.zh}，按分值${show(ind.weight!.value!)}应得${show(c.ruleScore)}分，填报${show(ind.score.value)}分`,
+          en: `${labelEn(ind)}: budget execution is ${show(round(rate!, 2))}%${amounts.en}, so it scores ${show(c.ruleScore)}, not ${show(ind.score.value)}`,
+        },
+        data: { score: ind.score.value.toFixed(), ruleScore: c.ruleScore.toFixed(), rate: round(rate!, 4).toFixed() },
+        fix: [{ kind: "set-value", sheet: table.sheet, cell: posToA1(ind.score.pos), value: c.ruleScore.toNumber(), reason: "按执行率计分" }],
+      });
+    }
+    if (f?.budget?.value && f.budgetParts.length >= 2) {
+      const parts = sum(f.budgetParts.map((p) => p.value));
+      if (!parts.eq(f.budget.value))
+        out.push({
+          pos: f.budget.pos,
+          message: {
+            zh: `年度资金总额${show(f.budget.value)}不等于各来源之和${show(parts)}`,
+            en: `the annual total ${show(f.budget.value)} is not the sum of its sources ${show(parts)}`,
+          },
+          data: { total: f.budget.value.toFixed(), parts: parts.toFixed() },
+        });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,50 @@
+import type { Rule, Report } from "./types";
+import type { CellPos } from "../grid/types";
+import type { Indicator } from "../model";
+import { label, labelEn } from "./util";
+
+const FIELDS = [
+  { role: "target", zh: "目标值", en: "target" },
+  { role: "actual", zh: "实际完成值", en: "actual" },
+  { role: "weight", zh: "权重/分值", en: "weight" },
+  { role: "score", zh: "得分", en: "score" },
+] as const;
+
+function state(ind: Indicator, role: (typeof FIELDS)[number]["role"]): { missing: boolean; why?: string } {
+  if (role === "target") return { missing: !ind.target || ind.target.kind === "empty", why: ind.target?.kind === "error" ? ind.target.raw : undefined };
+  if (role === "actual") return { missing: !ind.actual || ind.actual.kind === "empty", why: ind.actual?.kind === "error" ? ind.actual.raw : undefined };
+  const cell = role === "weight" ? ind.weight : ind.score;
+  if (!cell) return { missing: true };
+  return { missing: cell.value === null, why: cell.unreadable };
+}
+
+/** Every indicator row needs its target, actual, weight and score (where the form has the column). */
+export const missingValue: Rule = {
+  id: "missing-value",
+  severity: "warning",
+  description: { zh: "指标行缺少目标值、实际值、权重或得分", en: "A blank target, actual, weight or score in an indicator row" },
+  appliesTo: () => true,
+  check({ table }) {
+    const out: Report[] = [];
+    const roles = table.columns.roles;
+    for (const ind of table.indicators) {
+      for (const f of FIELDS) {
+        const col = roles[f.role];
+        if (col === undefined) continue;
+        if ((f.role === "weight" || f.role === "score") && table.kind !== "scoring") continue;
+        const s = state(ind, f.role);
+        if (!s.missing && !s.why) continue;
+        if (f.role === "target" && s.missing && !s.why && ind.weight?.value?.isZero()) continue;
+        const pos: CellPos = { row: ind.row, col };
+        out.push({
+          pos,
+          message: s.why
+            ? { zh: `${label(ind)}的${f.zh}无法读取：${s.why}`, en: `${labelEn(ind)}: the ${f.en} cannot be read (${s.why})` }
+            : { zh: `${label(ind)}未填写${f.zh}`, en: `${labelEn(ind)} has no ${f.en}` },
+          data: { field: f.role, reason: s.why ?? null },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,33 @@
+import type { Rule, Report } from "./types";
+import { agrees, show } from "./util";
+import { summaryFix } from "./summary-fix";
+
+/** A total row's weight or score must equal the sum of the rows above it. */
+export const totalMismatch: Rule = {
+  id: "total-mismatch",
+  severity: "error",
+  description: { zh: "总计行的权重或得分与明细之和不符", en: "A total row's weight or score differs from the sum of its rows" },
+  check({ table, calc, options }) {
+    const total = table.total;
+    if (!total) return [];
+    const out: Report[] = [];
+    const pairs = [
+      { cell: total.weight, computed: calc.weightTotal, which: "weight" as const, zh: "权重", en: "weight", places: table.weightPlaces },
+      { cell: total.score, computed: calc.scoreTotal, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
+    ];
+    for (const p of pairs) {
+      if (!p.cell?.value || !p.computed) continue;
+      if (agrees(p.cell.value, p.computed, p.places, options.tolerance)) continue;
+      out.push({
+        pos: p.cell.pos,
+        message: {
+          zh: `${total.label}行${p.zh}填报${show(p.cell.value)}，但各行${p.zh}合计为${show(p.computed)}`,
+          en: `the ${total.label} row states ${p.en} ${show(p.cell.value)}, but the rows add up to ${show(p.computed)}`,
+        },
+        data: { declared: p.cell.value.toFixed(), computed: p.computed.toFixed(), which: p.which },
+        fix: [summaryFix(table, total, p.cell, p.which, p.computed)],
+      });
+    }
+    return out;
+  },
+};

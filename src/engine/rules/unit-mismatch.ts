@@ -1,0 +1,52 @@
+import type { Rule, Report } from "./types";
+import { label, labelEn } from "./util";
+import { convertUnit } from "../recalc/assess";
+
+/** Target and actual must be in the same unit; an actual is a figure, not the target restated. */
+export const unitMismatch: Rule = {
+  id: "unit-mismatch",
+  severity: "warning",
+  description: { zh: "目标值与实际值单位不一致，或实际值为文字/照抄目标", en: "Target and actual in different units, or an actual that is text or restates the target" },
+  appliesTo: (t) => t.columns.roles.actual !== undefined,
+  check({ table }) {
+    const out: Report[] = [];
+    for (const ind of table.indicators) {
+      const { target: t, actual: a } = ind;
+      if (!t || !a || !ind.actualCell || t.kind !== "number" || ind.direction === "qualitative") continue;
+      if (a.kind === "number") {
+        const tp = !!t.percent;
+        const ap = !!a.percent;
+        const clash = tp !== ap || (!tp && t.unit && a.unit && convertUnit(a.number!, a.unit, t.unit) === null);
+        if (clash) {
+          out.push({
+            pos: ind.actualCell,
+            message: {
+              zh: `${label(ind)}目标值“${t.raw}${ind.unit && !t.raw.includes(ind.unit) ? ind.unit : ""}”与实际完成值“${a.raw}”单位不一致`,
+              en: `${labelEn(ind)}: target "${t.raw}${ind.unit && !t.raw.includes(ind.unit) ? " " + ind.unit : ""}" and actual "${a.raw}" are in different units`,
+            },
+            data: { target: t.raw, actual: a.raw, targetUnit: tp ? "%" : t.unit ?? null, actualUnit: ap ? "%" : a.unit ?? null },
+          });
+        } else if (a.comparator) {
+          out.push({
+            pos: ind.actualCell,
+            message: {
+              zh: `${label(ind)}实际完成值“${a.raw}”照抄了目标的写法，应填实际数值`,
+              en: `${labelEn(ind)}: the actual "${a.raw}" restates the target; enter the figure achieved`,
+            },
+            data: { actual: a.raw },
+          });
+        }
+      } else if (a.kind === "text") {
+        out.push({
+          pos: ind.actualCell,
+          message: {
+            zh: `${label(ind)}目标为数值“${t.raw}”，实际完成值却是文字“${a.raw}”`,
+            en: `${labelEn(ind)}: the target is a figure ("${t.raw}") but the actual is text ("${a.raw}")`,
+          },
+          data: { target: t.raw, actual: a.raw },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,37 @@
+import type { Decimal } from "decimal.js";
+import type { Indicator, ScoringTable } from "../model";
+import { Dec, placesOf, round, show } from "../values/decimal";
+
+/** "「资金到位率」" — how messages name an indicator. */
+export function label(ind: Indicator): string {
+  return `「${ind.name}」`;
+}
+
+export function labelEn(ind: Indicator): string {
+  return `"${ind.name}"`;
+}
+
+/**
+ * Whether a declared figure agrees with a computed one: after rounding the computed figure to the
+ * declared one's precision (at least the table's), they differ by no more than the tolerance.
+ */
+export function agrees(declared: Decimal, computed: Decimal, tablePlaces: number, tolerance: string): boolean {
+  const places = Math.max(placesOf(declared), tablePlaces);
+  return round(computed, places).minus(declared).abs().lte(new Dec(tolerance));
+}
+
+/** Half a unit of the table's last printed decimal: what rounding a score to it may lose. */
+export function roundingSlack(table: ScoringTable): Decimal {
+  return Decimal2.max(new Dec("0.01"), new Dec(10).pow(-table.scorePlaces).div(2));
+}
+
+const Decimal2 = Dec;
+
+export { show };
+
+/** Reason words in 评分依据 / 偏差原因: a deduction explained. */
+const REASON = /(扣|减分|未达|未完成|未能|未按|不足|偏差|原因|问题|滞后|延迟|延期|低于|较低|不到位|不及时|不够|欠缺|缺少|缺乏|仅|只有|存在|个别|部分|影响|差距|有待|需进一步|需要进一步)/;
+
+export function givesReason(text: string | null | undefined): boolean {
+  return !!text && REASON.test(text.replace(/无差错|无偏差|不存在/g, ""));
+}

@@ -1,0 +1,36 @@
+import type { Decimal } from "decimal.js";
+import { Dec } from "./decimal";
+import { norm } from "../text/normalize";
+import type { CellValue } from "../grid/types";
+import { isCellError } from "../grid/types";
+
+/**
+ * Reads a number out of a weight or score cell the way a reviewer would: 3, "3", "3.00", "10分",
+ * "９．５" (full width), "十" or "十五" (Chinese numerals). Anything else is not a number.
+ */
+export function readNumber(v: CellValue): Decimal | null {
+  if (typeof v === "number") return Number.isFinite(v) ? new Dec(v) : null;
+  if (typeof v !== "string" || isCellError(v)) return null;
+  const t = norm(v).replace(/分$/, "").replace(/,/g, "");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return new Dec(t);
+  const cn = chineseNumeral(t);
+  return cn === null ? null : new Dec(cn);
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Chinese numerals up to 99 (十, 十五, 二十, 二十五); scoring weights never go higher. */
+export function chineseNumeral(t: string): number | null {
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(t);
+  if (m) return (m[1] ? DIGITS[m[1]] : 1) * 10 + (m[2] ? DIGITS[m[2]] : 0);
+  if (t.length === 1 && t in DIGITS) return DIGITS[t];
+  return null;
+}
+
+/** Why a weight/score cell could not be read, for messages; null when it is empty or a number. */
+export function unreadableReason(v: CellValue): string | null {
+  if (v === null || v === "") return null;
+  if (isCellError(v)) return `错误值 ${v.error}`;
+  if (readNumber(v) !== null) return null;
+  return `文本“${String(v).trim().slice(0, 20)}”不是数字`;
+}
