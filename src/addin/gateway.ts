@@ -1,0 +1,68 @@
+import type { WorkbookSnapshot } from "../engine/grid/types";
+import type { ChangeSet } from "../engine/changes/types";
+import type { CellValue } from "../engine/grid/types";
+
+/** What a cell looked like before the add-in touched it: enough to restore it exactly. */
+export interface CellRecord {
+  sheet: string;
+  cell: string;
+  value: CellValue;
+  formula: string | null;
+  /** Solid fill colour ("#FFC7CE") or null for no fill. */
+  fill: string | null;
+  /** Note/comment text the add-in may have replaced, or null. */
+  note: string | null;
+}
+
+/** The record of one apply, for "撤销本次修改" (Excel's own undo is unreliable for add-in writes). */
+export interface UndoJournal {
+  id: string;
+  createdAt: string;
+  title: { zh: string; en: string };
+  cells: CellRecord[];
+  /** Sheets the apply added (removed again on undo). */
+  addedSheets: string[];
+}
+
+export interface GatewayCapabilities {
+  /** ExcelApi 1.13: merged areas can be read (else recognition works from blanks). */
+  mergedAreas: boolean;
+  /** ExcelApi 1.18 notes or 1.10 comments; else marks go to a findings sheet. */
+  notes: "notes" | "comments" | "sheet";
+  /** ExcelApi 1.20: Excel.run's mergeUndoGroup. */
+  undoGroup: boolean;
+}
+
+export interface ReadStats {
+  syncs: number;
+  largestPayloadBytes: number;
+}
+
+/**
+ * The only thing the task pane and ribbon command talk to. The Office.js implementation is the only
+ * module that touches Excel.*; an in-memory implementation (over an .xlsx fixture) drives browser tests.
+ */
+export interface WorkbookGateway {
+  capabilities(): Promise<GatewayCapabilities>;
+  /** Every sheet as the engine's grid snapshot, in a constant number of round trips. */
+  readWorkbook(): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }>;
+  /** Applies a change set in one batch and returns what it needs to undo it. Throws GatewayError. */
+  apply(set: ChangeSet): Promise<UndoJournal>;
+  /** Restores exactly what the journal recorded. */
+  undo(journal: UndoJournal): Promise<void>;
+  /** Activates the sheet and selects the cell. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** The currently selected cell (for inserting the narrative there). */
+  selection(): Promise<{ sheet: string; cell: string } | null>;
+}
+
+export class GatewayError extends Error {
+  constructor(
+    readonly code: "protected" | "cell-edit" | "empty" | "too-large" | "missing-sheet" | "api",
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = "GatewayError";
+  }
+}
