@@ -10,7 +10,7 @@ export function norm(text: string): string {
 
 /** Like norm() but also drops punctuation and marks that decorate labels (★ : ： · 、 brackets). */
 export function key(text: string): string {
-  return norm(text).replace(/[★☆*※:：·•、,，.。;；()（）\[\]【】"“”'‘’_\-—]/g, "");
+  return norm(text).replace(/[★☆*※:：·•、,，.。;；()（）[\]【】"“”'‘’_\-—]/g, "");
 }
 
 /** Collapse runs of white space to one space and trim; for display. */

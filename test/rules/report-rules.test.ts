@@ -1,0 +1,40 @@
+import { gradeMismatch } from "../../src/engine/rules/grade-mismatch";
+import { narrativeMismatch } from "../../src/engine/rules/narrative-mismatch";
+import { budgetExecution } from "../../src/engine/rules/budget-execution";
+import { testRule } from "../support/rule-tester";
+import { cleanRows, layoutA } from "../support/tables";
+import { sheet } from "../support/grid";
+
+const graded = (grade: string, score = 100) => [layoutA({ rows: cleanRows(), total: [100, score], below: [["评价结果等次:", grade]] })];
+
+testRule(gradeMismatch, {
+  valid: [{ name: "100 is 优", sheets: graded("优") }],
+  invalid: [{ name: "100 declared 良", sheets: graded("良"), errors: [{ cell: "B12", includes: "优" }] }],
+});
+
+const withText = (text: string) => [layoutA({ rows: cleanRows(), total: [100, 100] }), sheet("情况表", [["项目自评价情况"], [text]])];
+
+testRule(narrativeMismatch, {
+  valid: [
+    { name: "text quotes the total and grade", sheets: withText("自评价得分 100 分，评价等级为优。") },
+    { name: "per-indicator scores in the text are not totals", sheets: withText("指标分值3分，得3分；评价结果分为优（90—100分）、良（80—90分）。") },
+  ],
+  invalid: [
+    { name: "text quotes 99", sheets: withText("2021 年度该项目实施达到预期的年度绩效目标，自评价得分 99 分，评价等级为优。"), errors: [{ cell: "情况表!A2", includes: "99" }] },
+    { name: "text quotes another grade", sheets: withText("本次项目评价得分为：100分，评价等级“良”。"), errors: [{ cell: "情况表!A2", includes: "良" }] },
+  ],
+});
+
+const funds = (score: number, rate: string) =>
+  layoutA({
+    above: [["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ["年度资金总额", 200, 200, 180, 10, rate, score], []],
+    rows: cleanRows().map((r, i) => (i === 0 ? [r[0], r[1], r[2], r[3], r[4], 0, 0, r[7]] : r)),
+  });
+
+testRule(budgetExecution, {
+  valid: [{ name: "180 of 200 is 90%, score 9", sheets: [funds(9, "90%")] }],
+  invalid: [
+    { name: "full score at 90%", sheets: [funds(10, "90%")], errors: [{ cell: "G2", includes: "9" }] },
+    { name: "stated rate wrong", sheets: [funds(9, "95%")], errors: [{ cell: "F2", includes: "90" }] },
+  ],
+});
