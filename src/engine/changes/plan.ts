@@ -8,7 +8,6 @@ import { parseA1, posToA1 } from "../grid/address";
 import { dec, sum } from "../values/decimal";
 import { generateNarrative, narrativeLines } from "../narrative/generate";
 import { summaryFormula } from "../rules/summary-fix";
-import { roundingSlack } from "../rules/util";
 import type { Change, ChangeSet, NarrativeLine } from "./types";
 
 export interface FixOptions {
@@ -86,7 +85,7 @@ function rescored(calc: TableCalc, overrides: Map<string, Decimal>): Change[] {
   for (const c of calc.indicators) {
     const s = c.indicator.score;
     if (!s?.value || !c.ruleScore || c.assessment.band) continue;
-    if (s.value.minus(c.ruleScore).abs().lte(roundingSlack(calc.table))) continue;
+    if (s.value.eq(c.ruleScore)) continue;
     overrides.set(key(calc.table.sheet, s), c.ruleScore);
     out.push({ kind: "set-value", sheet: calc.table.sheet, cell: posToA1(s.pos), value: c.ruleScore.toNumber(), reason: `按评分规则计分：${c.assessment.why.zh}` });
   }
