@@ -125,8 +125,9 @@ class BodyReader {
     return null;
   }
 
+  /** A paragraph of report text in the name columns (long texts in 评分依据/指标解释 are the table's). */
   private isNarrativeRow(r: number): boolean {
-    for (let c = this.header.left; c <= this.header.right; c++) {
+    for (let c = this.header.left; c < this.dataLeft; c++) {
       const t = this.view.text(r, c);
       if (t.length > 60) return true;
       const m = this.view.merge(r, c);

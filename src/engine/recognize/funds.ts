@@ -40,6 +40,8 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
       else if (SCORE_WORD.test(k)) cols.score ??= c;
     }
     if (cols.budget === undefined || (cols.executed === undefined && cols.rate === undefined)) continue;
+    // A project's funds block says so ("项目资金（万元）", "年度资金总额"); a regional budget list does not.
+    if (!mentionsFunds(view, h)) continue;
     // The 年度资金总额 row, or else the first row with a budget figure.
     let dataRow = -1;
     for (let r = h + 1; r <= Math.min(to + 1, h + 8, view.bottom); r++) {
@@ -86,6 +88,12 @@ function rowLabel(view: SheetView, r: number, firstFigureCol: number): string {
     if (t && typeof view.value(r, c) === "string") return key(t);
   }
   return "";
+}
+
+function mentionsFunds(view: SheetView, h: number): boolean {
+  for (let r = Math.max(view.top, h - 2); r <= Math.min(view.bottom, h + 1); r++)
+    for (let c = view.left; c <= view.right; c++) if (/资金/.test(view.text(r, c))) return true;
+  return false;
 }
 
 /** The funds heading ("项目资金（万元）") may sit a row above the column words. */

@@ -49,7 +49,7 @@ export function recognizeSheet(sheet: SheetSnapshot, firstIndex = 0): Recognitio
       kind: hasWeights || hasScores ? "scoring" : "target",
       hasWeights,
       hasScores,
-      title: findTitle(view, top),
+      title: findTitle(view, header.rows[0]) ?? findTitle(view, top),
       projectName: findProjectName(view, searchFrom, top),
       indicators: body.indicators,
       subtotals: body.subtotals,
