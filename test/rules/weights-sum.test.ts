@@ -2,6 +2,7 @@ import { weightsSum } from "../../src/engine/rules/weights-sum";
 import { testRule } from "../support/rule-tester";
 import { cleanRows, layoutA, type Row } from "../support/tables";
 import { sheet } from "../support/grid";
+import { analyzeWorkbook } from "../../src/engine/analyze";
 
 const minusOne = (): Row[] => cleanRows().map((r, i) => (i === 0 ? [r[0], r[1], r[2], r[3], r[4], 9, 9, r[7]] : r));
 
@@ -37,10 +38,9 @@ testRule(weightsSum, {
 
 describe("weights-sum fix", () => {
   it("rescales proportionally to exactly 100", () => {
-    const { analyzeWorkbook } = require("../../src/engine/analyze");
     const a = analyzeWorkbook({ source: "t", sheets: [layoutA({ rows: minusOne(), total: [100, 99] })] });
-    const f = a.findings.find((x: { rule: string }) => x.rule === "weights-sum");
-    const total = f.fix.reduce((s: number, c: { value: number }) => s + c.value, 0);
+    const f = a.findings.find((x) => x.rule === "weights-sum")!;
+    const total = f.fix!.reduce((s, c) => s + (c.kind === "set-value" ? Number(c.value) : 0), 0);
     expect(Math.round(total * 100) / 100).toBe(100);
   });
 });

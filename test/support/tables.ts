@@ -30,7 +30,7 @@ export function layoutA(spec: TableSpec): SheetSnapshot {
   ];
   const merges = [`A${head + 1}:C${head + 1}`, ...["D", "E", "F", "G", "H"].map((c) => `${c}${head + 1}:${c}${head + 2}`)];
   const first = head + 3;
-  spec.rows.forEach((r, i) => rows.push([r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] ?? null]));
+  spec.rows.forEach((r) => rows.push([r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] ?? null]));
   // Merge runs of blank 一级/二级 under their name, as the Word original had them.
   for (const col of [0, 1]) {
     let start = -1;
