@@ -4,7 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } } } }],
+    // Type-checking is `npm run typecheck`; here ts-jest only transpiles, file by file.
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false, tsconfig: { jsx: "react-jsx" } }],
   },
   globalSetup: "<rootDir>/test/global-setup.js",
 };
