@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     // Type-checking is `npm run typecheck`; here ts-jest only transpiles, file by file.
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false, tsconfig: { jsx: "react-jsx" } }],
+    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false, tsconfig: { jsx: "react-jsx", isolatedModules: true, esModuleInterop: true } }],
   },
   globalSetup: "<rootDir>/test/global-setup.js",
 };
