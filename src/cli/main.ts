@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** scorecheck: the engine on .xlsx files from the command line. */
-import { readFile } from "node:fs/promises";
 import { resolve, basename } from "node:path";
 import { analyzeWorkbook } from "../engine/analyze";
 import { InputError } from "../engine/errors";
@@ -8,7 +7,7 @@ import { analysisJson } from "../engine/report";
 import { planFix } from "../engine/changes/plan";
 import { generateNarrative, narrativeText } from "../engine/narrative/generate";
 import { RULES } from "../engine/rules";
-import { loadWorkbook, snapshotOf } from "../xlsx/reader";
+import { loadWorkbook, readFileBytes, snapshotOf } from "../xlsx/reader";
 import { applyChangeSet, writeWorkbookAtomic } from "../xlsx/writer";
 import { formatAnalysis } from "./format";
 import { parseArgs, type Args } from "./args";
@@ -22,15 +21,7 @@ const USAGE = `用法 / usage:
 退出码 / exit codes: 0 无错误 no errors · 1 有错误 errors found · 2 输入有误 bad input`;
 
 async function load(file: string) {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError("not-found", `${file}：文件不存在`, `${file}: no such file`);
-    throw new InputError("unreadable", `${file}：无法读取（${code}）`, `${file}: cannot be read (${code})`);
-  }
-  const wb = await loadWorkbook(bytes, basename(file));
+  const wb = await loadWorkbook(await readFileBytes(file), basename(file));
   const snapshot = { source: basename(file), sheets: wb.worksheets.map(snapshotOf) };
   return { wb, snapshot };
 }

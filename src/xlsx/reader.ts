@@ -10,16 +10,19 @@ import { assertXlsxBytes } from "./file-kind";
 const MAX_ROWS = 1_048_576;
 
 export async function readXlsxFile(path: string): Promise<WorkbookSnapshot> {
-  let bytes: Buffer;
+  return readXlsxBytes(await readFileBytes(path), basename(path));
+}
+
+/** The file's bytes, or an InputError saying plainly why not. */
+export async function readFileBytes(path: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new InputError("not-found", `${path}：文件不存在`, `${path}: no such file`);
     if (code === "EISDIR") throw new InputError("unreadable", `${path}：这是文件夹，不是文件`, `${path}: is a directory, not a file`);
     throw new InputError("unreadable", `${path}：无法读取（${code ?? "未知错误"}）`, `${path}: cannot be read (${code ?? "unknown error"})`);
   }
-  return readXlsxBytes(bytes, basename(path));
 }
 
 export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {

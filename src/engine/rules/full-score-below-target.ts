@@ -1,5 +1,5 @@
 import type { Rule, Report } from "./types";
-import { label, labelEn, show } from "./util";
+import { label, labelEn, scoredIndicators, show } from "./util";
 import { posToA1 } from "../grid/address";
 
 /** The actual misses the target, yet the indicator keeps its full score. */
@@ -10,25 +10,23 @@ export const fullScoreBelowTarget: Rule = {
   appliesTo: (t) => t.kind === "scoring" && t.hasScores,
   check({ table, calc }) {
     const out: Report[] = [];
-    for (const c of calc.indicators) {
-      const { indicator: ind, assessment: a } = c;
-      const w = ind.weight?.value;
-      const s = ind.score?.value;
-      if (!w || !s || !ind.score || w.isZero() || !s.eq(w)) continue;
+    for (const { c, ind, w, s, pos } of scoredIndicators(calc)) {
+      const a = c.assessment;
+      if (w.isZero() || !s.eq(w)) continue;
       if (a.status !== "missed" && a.status !== "partial") continue;
       // 预算执行率 against the funds block is budget-execution's finding.
       if (c.evidence?.source === "funds") continue;
       const where = c.evidence ? { zh: `（依据：${c.evidence.sheet}!${posToA1(c.evidence.pos)}）`, en: ` (see ${c.evidence.sheet}!${posToA1(c.evidence.pos)})` } : { zh: "", en: "" };
       const rule = c.ruleScore ? { zh: `，按规则应得${show(c.ruleScore)}分`, en: `; the rule gives ${show(c.ruleScore)}` } : { zh: "", en: "" };
       out.push({
-        pos: ind.score.pos,
+        pos,
         message: {
           zh: `${label(ind)}${a.why.zh}${where.zh}，却得满分${show(w)}${rule.zh}`,
           en: `${labelEn(ind)}: ${a.why.en}${where.en}, yet it scores the full ${show(w)}${rule.en}`,
         },
         data: { score: s.toFixed(), weight: w.toFixed(), ruleScore: c.ruleScore?.toFixed() ?? null, status: a.status },
         fix: c.ruleScore
-          ? [{ kind: "set-value", sheet: table.sheet, cell: posToA1(ind.score.pos), value: c.ruleScore.toNumber(), reason: "按完成比例计分" }]
+          ? [{ kind: "set-value", sheet: table.sheet, cell: posToA1(pos), value: c.ruleScore.toNumber(), reason: "按完成比例计分" }]
           : undefined,
       });
     }

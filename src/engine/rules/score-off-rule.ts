@@ -1,5 +1,5 @@
 import type { Rule, Report } from "./types";
-import { label, labelEn, roundingSlack, show } from "./util";
+import { label, labelEn, roundingSlack, scoredIndicators, show } from "./util";
 import { posToA1 } from "../grid/address";
 import { round } from "../values/decimal";
 
@@ -14,18 +14,16 @@ export const scoreOffRule: Rule = {
   appliesTo: (t) => t.kind === "scoring" && t.hasScores,
   check({ table, calc }) {
     const out: Report[] = [];
-    for (const c of calc.indicators) {
-      const { indicator: ind, assessment: a } = c;
-      const w = ind.weight?.value;
-      const s = ind.score?.value;
-      if (!w || !s || !ind.score || w.isZero() || c.evidence?.source === "funds") continue;
+    for (const { c, ind, w, s, pos } of scoredIndicators(calc)) {
+      const a = c.assessment;
+      if (w.isZero() || c.evidence?.source === "funds") continue;
       if (a.band) {
         const lo = round(a.band[0].times(w), 2);
         const hi = round(a.band[1].times(w), 2);
         const inside = s.gte(lo) && (a.status === "met" ? s.lte(hi) : s.lt(hi));
         if (inside || (a.status !== "met" && s.eq(w))) continue;
         out.push({
-          pos: ind.score.pos,
+          pos,
           message: {
             zh: `${label(ind)}${a.why.zh}，定性指标得分应在${show(lo)}–${show(hi)}分之间，实得${show(s)}分`,
             en: `${labelEn(ind)}: ${a.why.en}; a qualitative score must lie in ${show(lo)}–${show(hi)}, not ${show(s)}`,
@@ -37,13 +35,13 @@ export const scoreOffRule: Rule = {
       if (a.status !== "missed" || !c.ruleScore || s.eq(w)) continue;
       if (s.minus(c.ruleScore).abs().lte(roundingSlack(table))) continue;
       out.push({
-        pos: ind.score.pos,
+        pos,
         message: {
           zh: `${label(ind)}${a.why.zh}，按比例应得${show(c.ruleScore)}分，实得${show(s)}分`,
           en: `${labelEn(ind)}: ${a.why.en}; the proportional rule gives ${show(c.ruleScore)}, not ${show(s)}`,
         },
         data: { score: s.toFixed(), ruleScore: c.ruleScore.toFixed() },
-        fix: [{ kind: "set-value", sheet: table.sheet, cell: posToA1(ind.score.pos), value: c.ruleScore.toNumber(), reason: "按评分规则计分" }],
+        fix: [{ kind: "set-value", sheet: table.sheet, cell: posToA1(pos), value: c.ruleScore.toNumber(), reason: "按评分规则计分" }],
       });
     }
     return out;

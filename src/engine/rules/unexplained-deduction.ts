@@ -1,5 +1,5 @@
 import type { Rule, Report } from "./types";
-import { givesReason, label, labelEn, show } from "./util";
+import { givesReason, label, labelEn, scoredIndicators, show } from "./util";
 
 /** The target is met, yet points are deducted and no reason is written down. */
 export const unexplainedDeduction: Rule = {
@@ -9,15 +9,13 @@ export const unexplainedDeduction: Rule = {
   appliesTo: (t) => t.kind === "scoring" && t.hasScores,
   check({ calc }) {
     const out: Report[] = [];
-    for (const c of calc.indicators) {
-      const { indicator: ind, assessment: a } = c;
-      const w = ind.weight?.value;
-      const s = ind.score?.value;
-      if (!w || !s || !ind.score || a.status !== "met" || !s.lt(w)) continue;
+    for (const { c, ind, w, s, pos } of scoredIndicators(calc)) {
+      if (c.assessment.status !== "met" || !s.lt(w)) continue;
+      const a = c.assessment;
       if (givesReason(ind.basis?.text)) continue;
       const lost = w.minus(s);
       out.push({
-        pos: ind.score.pos,
+        pos,
         message: {
           zh: `${label(ind)}${a.why.zh}，却扣${show(lost)}分（得${show(s)}/${show(w)}），${ind.basis ? "评分依据未说明扣分原因" : "未填写扣分原因"}`,
           en: `${labelEn(ind)}: ${a.why.en}, yet ${show(lost)} point(s) are deducted (${show(s)} of ${show(w)}) and no reason is given`,

@@ -1,5 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { Indicator, ScoringTable } from "../model";
+import type { IndicatorCalc, TableCalc } from "../recalc/table-calc";
+import type { CellPos } from "../grid/types";
 import { Dec, placesOf, round, show } from "../values/decimal";
 
 /** "「资金到位率」" — how messages name an indicator. */
@@ -34,4 +36,15 @@ const REASON = /(扣|减分|未达|未完成|未能|未按|不足|偏差|原因|
 
 export function givesReason(text: string | null | undefined): boolean {
   return !!text && REASON.test(text.replace(/无差错|无偏差|不存在/g, ""));
+}
+
+/** Indicators with both a weight and a score, with their figures read once for the rules. */
+export function scoredIndicators(calc: TableCalc): { c: IndicatorCalc; ind: Indicator; w: Decimal; s: Decimal; pos: CellPos }[] {
+  const out = [];
+  for (const c of calc.indicators) {
+    const w = c.indicator.weight?.value;
+    const s = c.indicator.score?.value;
+    if (w && s && c.indicator.score) out.push({ c, ind: c.indicator, w, s, pos: c.indicator.score.pos });
+  }
+  return out;
 }
