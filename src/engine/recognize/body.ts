@@ -61,10 +61,11 @@ class BodyReader {
   constructor(private readonly view: SheetView, private readonly header: Header) {
     this.roles = header.columns.roles;
     this.nameCols = header.columns.nameCols;
-    const dataCols = (["weight", "score", "target", "actual", "nature", "unit"] as const)
-      .map((r) => this.roles[r])
-      .filter((c): c is number => c !== undefined);
-    this.dataLeft = dataCols.length ? Math.min(...dataCols) : header.right + 1;
+    // Labels (names, 小计, 总计) sit left of every other column: figures, 指标解释, 评分依据.
+    const otherCols = Object.entries(this.roles)
+      .filter(([role]) => !role.startsWith("level"))
+      .map(([, c]) => c as number);
+    this.dataLeft = otherCols.length ? Math.min(...otherCols) : header.right + 1;
     const last = header.rows[header.rows.length - 1];
     this.lastBoundary = last;
     this.out = {

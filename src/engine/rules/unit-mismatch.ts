@@ -12,6 +12,8 @@ export const unitMismatch: Rule = {
     const out: Report[] = [];
     for (const ind of table.indicators) {
       const { target: t, actual: a } = ind;
+      // The national form keeps the unit in its own column: "12" + "次" reads "12次".
+      const shown = t && ind.unit && !t.raw.includes(ind.unit) ? `${t.raw}${ind.unit}` : t?.raw;
       if (!t || !a || !ind.actualCell || t.kind !== "number" || ind.direction === "qualitative") continue;
       if (a.kind === "number") {
         const tp = !!t.percent;
@@ -21,8 +23,8 @@ export const unitMismatch: Rule = {
           out.push({
             pos: ind.actualCell,
             message: {
-              zh: `${label(ind)}目标值“${t.raw}${ind.unit && !t.raw.includes(ind.unit) ? ind.unit : ""}”与实际完成值“${a.raw}”单位不一致`,
-              en: `${labelEn(ind)}: target "${t.raw}${ind.unit && !t.raw.includes(ind.unit) ? " " + ind.unit : ""}" and actual "${a.raw}" are in different units`,
+              zh: `${label(ind)}目标值“${shown}”与实际完成值“${a.raw}”单位不一致`,
+              en: `${labelEn(ind)}: target "${shown}" and actual "${a.raw}" are in different units`,
             },
             data: { target: t.raw, actual: a.raw, targetUnit: tp ? "%" : t.unit ?? null, actualUnit: ap ? "%" : a.unit ?? null },
           });
@@ -40,8 +42,8 @@ export const unitMismatch: Rule = {
         out.push({
           pos: ind.actualCell,
           message: {
-            zh: `${label(ind)}目标为数值“${t.raw}”，实际完成值却是文字“${a.raw}”`,
-            en: `${labelEn(ind)}: the target is a figure ("${t.raw}") but the actual is text ("${a.raw}")`,
+            zh: `${label(ind)}目标为数值“${shown}”，实际完成值却是文字“${a.raw}”`,
+            en: `${labelEn(ind)}: the target is a figure ("${shown}") but the actual is text ("${a.raw}")`,
           },
           data: { target: t.raw, actual: a.raw },
         });
