@@ -11,7 +11,7 @@ const specDir = join(root, "test/fixtures/specs");
 const outDir = join(root, "test/fixtures/xlsx");
 
 /** The bundled sample: a reviewer's typical inbox, seed tables with and without problems. */
-const SAMPLE = ["000-07", "001-01", "003-01"];
+const SAMPLE = ["000-07", "003-01", "004-01", "004-04"];
 
 export function loadSpecs(): Spec[] {
   if (!existsSync(specDir)) return [];

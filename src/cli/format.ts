@@ -56,6 +56,7 @@ export function formatAnalysis(a: Analysis, lang: Lang): string {
       if (s.weightTotal) parts.push(`${w.weights} ${s.weightTotal}${s.declaredWeightTotal ? `（${w.declared} ${s.declaredWeightTotal}）` : ""}`);
       if (s.scoreTotal) parts.push(`${w.scores} ${s.scoreTotal}${s.declaredScoreTotal ? `（${w.declared} ${s.declaredScoreTotal}）` : ""}`);
       if (s.ruleScoreTotal) parts.push(`${w.rule} ${s.ruleScoreTotal}`);
+      else if (calc.undetermined) parts.push(lang === "en" ? `${calc.undetermined} indicator(s) cannot be scored by rule` : `${calc.undetermined}项指标无法按规则计分`);
       if (s.grade) parts.push(`${w.grade} ${s.grade}${s.declaredGrade ? `（${w.declared} ${s.declaredGrade}）` : ""}`);
       out.push(`       ${parts.join("  ")}`);
     }

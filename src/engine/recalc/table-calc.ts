@@ -31,6 +31,8 @@ export interface TableCalc {
   weightTotal: Decimal | null;
   scoreTotal: Decimal | null;
   ruleScoreTotal: Decimal | null;
+  /** Weighted indicators whose score neither the table nor the rules give. */
+  undetermined: number;
   /** 预算执行率 from the amounts, as a percent figure. */
   executionRate: Decimal | null;
   fundsRuleScore: Decimal | null;
@@ -77,8 +79,9 @@ export function calculateTable(table: ScoringTable, tables: ScoringTable[], allT
   const weightTotal = indicatorWeightSum ? indicatorWeightSum.plus(fundsWeight ?? 0) : null;
   const scoreTotal = indicatorScoreSum ? indicatorScoreSum.plus(funds?.score?.value ?? 0) : null;
   const ruleScores = indicators.map((c) => c.ruleScore ?? c.indicator.score?.value ?? null);
-  const anyRule = indicators.some((c) => c.ruleScore !== null);
-  const ruleScoreTotal = anyRule || table.hasScores ? sum(ruleScores).plus(fundsRuleScore ?? funds?.score?.value ?? 0) : null;
+  // A total over indicators the rules could not score (and nobody scored) would understate: none then.
+  const undetermined = indicators.filter((c, i) => ruleScores[i] === null && c.indicator.weight?.value?.gt(0)).length;
+  const ruleScoreTotal = undetermined === 0 && indicators.length > 0 ? sum(ruleScores).plus(fundsRuleScore ?? funds?.score?.value ?? 0) : null;
   const subtotals = table.subtotals.map((row) => summarize(row, table));
   const completeWeights = weightTotal && weightTotal.eq(100);
   const gradeBasis = scoreTotal ?? (completeWeights ? ruleScoreTotal : null);
@@ -91,6 +94,7 @@ export function calculateTable(table: ScoringTable, tables: ScoringTable[], allT
     weightTotal,
     scoreTotal,
     ruleScoreTotal,
+    undetermined,
     executionRate: rate,
     fundsRuleScore,
     subtotals,
