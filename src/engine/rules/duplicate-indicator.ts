@@ -16,7 +16,8 @@ export const duplicateIndicator: Rule = {
   id: "duplicate-indicator",
   severity: "warning",
   description: { zh: "同一表内指标名称重复", en: "The same indicator name twice in one table" },
-  appliesTo: () => true,
+  // A target table repeats the project's name under each category; only scored rows can double-count.
+  appliesTo: (t) => t.kind === "scoring",
   check({ table }) {
     const out: Report[] = [];
     const seen = new Map<string, Indicator>();
