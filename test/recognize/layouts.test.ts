@@ -138,3 +138,25 @@ describe("other column orders and synonyms", () => {
     expect(analyze(sheet("文字", [["项目概况"], ["本项目资金到位率100%。"]])).findings).toEqual([]);
   });
 });
+
+describe("report text is linked to its own table only", () => {
+  const table = (name: string, score: number) =>
+    sheet(name, [
+      ["一级指标", "二级指标", "三级指标", "权重", "得分"],
+      ["产出指标", "数量指标", "完成率", 60, 60],
+      ["效益指标", "社会效益", "满意度", 40, score],
+      ["总计", null, null, 100, 60 + score],
+    ]);
+  const text = (name: string, quote: number) => sheet(name, [["评价结论"], [`本项目自评价得分${quote}分，评价等级为优。`]]);
+
+  it("pairs 情况表 with 评分表 by sheet name in a multi-project workbook", () => {
+    const a = analyze(table("1号评分表", 40), text("1号情况表", 100), table("2号评分表", 38), text("2号情况表", 99));
+    const n = a.findings.filter((f) => f.rule === "narrative-mismatch");
+    expect(n.map((f) => `${f.sheet}!${f.cell} ${f.tableIndex}`)).toEqual(["2号情况表!A2 1"]);
+  });
+
+  it("does not guess when nothing links the text to a table", () => {
+    const a = analyze(table("甲", 40), table("乙", 38), text("说明", 97));
+    expect(a.findings.filter((f) => f.rule === "narrative-mismatch")).toEqual([]);
+  });
+});

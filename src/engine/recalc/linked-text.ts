@@ -12,11 +12,21 @@ export function linkedTexts(table: ScoringTable, tables: ScoringTable[], texts: 
   const own = texts.filter((t) => t.sheet === table.sheet && ownsText(table, tables, t));
   const others = texts.filter((t) => !sheetsWithTables.has(t.sheet));
   if (scoring.length === 1) return [...own, ...others];
-  const project = table.projectName ? norm(table.projectName) : null;
-  if (!project) return own;
+  // Blank-fill underscores ("项目名称：_基础养老金补贴") are the form's, not the name's.
+  const project = table.projectName ? norm(table.projectName).replace(/^[_＿]+|[_＿]+$/g, "") : null;
   const sheets = new Set<string>();
-  for (const t of others) if (norm(t.text).includes(project)) sheets.add(t.sheet);
+  for (const t of others) {
+    if ((project && norm(t.text).includes(project)) || pairedSheets(t.sheet, table.sheet)) sheets.add(t.sheet);
+  }
   return [...own, ...others.filter((t) => sheets.has(t.sheet))];
+}
+
+const SHEET_ROLE = /(情况表|评分表|自评表|得分表|评价表|报告|情况|评分|自评)/g;
+
+/** "3号项目情况表" beside "3号项目评分表", "000-07 情况表" beside "000-07 评分表": one project's pair. */
+function pairedSheets(a: string, b: string): boolean {
+  const stem = (s: string) => norm(s).replace(SHEET_ROLE, "").replace(/[-_—()（）]+$/, "");
+  return stem(a) !== "" && stem(a) === stem(b);
 }
 
 /** On a sheet with several scoring tables, text belongs to the nearest table above it. */
