@@ -118,7 +118,8 @@ function problems(calc: TableCalc, own: Finding[]): NarrativeSection {
     const more = fs.length > 6 ? `等${fs.length}处` : "";
     p.push(`${head}${detail}${more}。`);
   }
-  const flagged = new Set(own.filter((f) => f.rule === "full-score-below-target").map((f) => f.cell));
+  // Misses already told as a finding at their score cell are not told twice.
+  const flagged = new Set(own.filter((f) => f.sheet === calc.table.sheet).map((f) => f.cell));
   const missed = calc.indicators.filter((c) => c.assessment.status === "missed" && !(c.indicator.score && flagged.has(posToA1(c.indicator.score.pos))));
   if (missed.length && !byRule.has("score-off-rule"))
     p.push(`（${CN_NUM[n++] ?? n}）部分指标未完成年度目标：${missed.map((c) => `${c.indicator.name}${c.assessment.why.zh}`).join("；")}。`);
