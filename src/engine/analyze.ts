@@ -2,6 +2,7 @@ import type { WorkbookSnapshot } from "./grid/types";
 import type { ScoringTable, TextBlock } from "./model";
 import { recognizeWorkbook } from "./recognize";
 import { calculateTable, type TableCalc } from "./recalc/table-calc";
+import { WorkbookIndex } from "./recalc/workbook-index";
 import { RULES, runRule } from "./rules";
 import type { Finding } from "./rules/types";
 import { withDefaults, type EngineOptions } from "./options";
@@ -21,7 +22,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function analyzeWorkbook(wb: WorkbookSnapshot, opts?: Partial<EngineOptions>): Analysis {
   const options = withDefaults(opts);
   const { tables, texts } = recognizeWorkbook(wb);
-  const calcs = tables.map((t) => calculateTable(t, tables, texts, options));
+  const index = new WorkbookIndex(tables, texts);
+  const calcs = tables.map((t) => calculateTable(t, index, options));
   const findings: Finding[] = [];
   for (const calc of calcs) {
     for (const rule of RULES) {

@@ -5,6 +5,7 @@ import { Dec, round, show } from "../values/decimal";
 import type { Decimal } from "decimal.js";
 import { parseIndicatorValue } from "../values/indicator-value";
 import { assessQuantity, assessWords, type Assessment } from "./assess";
+import type { WorkbookIndex } from "./workbook-index";
 
 /** Where an indicator's actual came from when its own row has none. */
 export interface Evidence {
@@ -34,7 +35,7 @@ const GENERIC: { name: RegExp; group: RegExp }[] = [
  * Evidence for indicators scored without target and actual in their row (the 财政 评分表 style:
  * 预算执行率, 资金到位率, 实际完成率): the funds block, a target table, or a sentence of the report.
  */
-export function findEvidence(ind: Indicator, table: ScoringTable, tables: ScoringTable[], texts: TextBlock[]): Evidence | null {
+export function findEvidence(ind: Indicator, table: ScoringTable, index: WorkbookIndex, texts: TextBlock[]): Evidence | null {
   const name = norm(ind.name);
   if (/预算执行率/.test(name)) {
     const rate = executionRate(table.funds);
@@ -48,16 +49,16 @@ export function findEvidence(ind: Indicator, table: ScoringTable, tables: Scorin
       }
     }
   }
-  const fromTargets = targetTableEvidence(name, table, tables);
+  const fromTargets = targetTableEvidence(name, index.tablesOn(table.sheet));
   if (fromTargets) return fromTargets;
   if (/率$/.test(name)) return narrativeEvidence(name, table, texts);
   return null;
 }
 
-function targetTableEvidence(name: string, table: ScoringTable, tables: ScoringTable[]): Evidence | null {
+function targetTableEvidence(name: string, sameSheet: ScoringTable[]): Evidence | null {
   const generic = GENERIC.find((g) => g.name.test(name));
   if (!generic) return null;
-  const sources = tables.filter((t) => t.kind === "target" && t.sheet === table.sheet);
+  const sources = sameSheet.filter((t) => t.kind === "target");
   let worst: Evidence | null = null;
   for (const t of sources) {
     for (const row of t.indicators) {

@@ -1,17 +1,17 @@
 import type { ScoringTable, TextBlock } from "../model";
 import { norm } from "../text/normalize";
+import type { WorkbookIndex } from "./workbook-index";
 
 /**
  * The report text that speaks about a table: text on its own sheet, plus sheets without a scoring
  * table that name its project (情况表 beside 评分表), or every such sheet when the workbook holds
  * only one scoring table. Text is never attributed to a table by guesswork beyond that.
  */
-export function linkedTexts(table: ScoringTable, tables: ScoringTable[], texts: TextBlock[]): TextBlock[] {
-  const scoring = tables.filter((t) => t.kind === "scoring");
-  const sheetsWithTables = new Set(scoring.map((t) => t.sheet));
-  const own = texts.filter((t) => t.sheet === table.sheet && ownsText(table, tables, t));
-  const others = texts.filter((t) => !sheetsWithTables.has(t.sheet));
-  if (scoring.length === 1) return [...own, ...others];
+export function linkedTexts(table: ScoringTable, index: WorkbookIndex): TextBlock[] {
+  const neighbours = index.tablesOn(table.sheet).filter((t) => t.kind === "scoring");
+  const own = index.textsOn(table.sheet).filter((t) => ownsText(table, neighbours, t));
+  const others = index.orphanTexts;
+  if (index.scoringCount === 1) return [...own, ...others];
   // Blank-fill underscores ("项目名称：_基础养老金补贴") are the form's, not the name's.
   const project = table.projectName ? norm(table.projectName).replace(/^[_＿]+|[_＿]+$/g, "") : null;
   const sheets = new Set<string>();
@@ -30,8 +30,7 @@ function pairedSheets(a: string, b: string): boolean {
 }
 
 /** On a sheet with several scoring tables, text belongs to the nearest table above it. */
-function ownsText(table: ScoringTable, tables: ScoringTable[], text: TextBlock): boolean {
-  const same = tables.filter((t) => t.sheet === table.sheet && t.kind === "scoring");
+function ownsText(table: ScoringTable, same: ScoringTable[], text: TextBlock): boolean {
   if (same.length <= 1) return true;
   let owner = same[0];
   for (const t of same) if (t.range.top <= text.pos.row) owner = t;

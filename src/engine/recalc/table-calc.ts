@@ -5,6 +5,7 @@ import { assessQuantity, assessWords, ruleScore, type Assessment, type ReverseRu
 import { executionRate, findEvidence, type Evidence } from "./evidence";
 import { gradeOf } from "./grade";
 import { linkedTexts } from "./linked-text";
+import type { WorkbookIndex } from "./workbook-index";
 
 export interface IndicatorCalc {
   indicator: Indicator;
@@ -55,13 +56,13 @@ function assess(ind: Indicator): Assessment {
   return assessQuantity(ind.target, ind.actual, ind.direction) ?? { ...none, why: { zh: "目标值与实际值无法比较", en: "target and actual cannot be compared" } };
 }
 
-export function calculateTable(table: ScoringTable, tables: ScoringTable[], allTexts: TextBlock[], options: CalcOptions): TableCalc {
-  const texts = linkedTexts(table, tables, allTexts);
+export function calculateTable(table: ScoringTable, index: WorkbookIndex, options: CalcOptions): TableCalc {
+  const texts = linkedTexts(table, index);
   const indicators: IndicatorCalc[] = table.indicators.map((ind) => {
     let assessment = assess(ind);
     let evidence: Evidence | null = null;
     if (assessment.status === "unknown" && (!ind.target || ind.target.kind === "empty") && (!ind.actual || ind.actual.kind === "empty")) {
-      evidence = findEvidence(ind, table, tables, texts);
+      evidence = findEvidence(ind, table, index, texts);
       if (evidence) assessment = evidence.assessment;
     }
     const w = ind.weight?.value ?? null;
