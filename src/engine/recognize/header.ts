@@ -25,10 +25,10 @@ function isHeaderWordCell(text: string): boolean {
 
 /** Cells of a row that are header words; a header row holds no numbers. */
 function headerCells(view: SheetView, row: number): Map<number, ColumnRole | "group"> | null {
+  // Most rows hold figures: reject them before reading any words.
+  for (let c = view.left; c <= view.right; c++) if (typeof view.value(row, c) === "number") return null;
   const found = new Map<number, ColumnRole | "group">();
   for (let c = view.left; c <= view.right; c++) {
-    const v = view.value(row, c);
-    if (typeof v === "number") return null;
     const t = view.text(row, c);
     if (!t) continue;
     const role = roleOf(t);

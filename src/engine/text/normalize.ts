@@ -8,8 +8,22 @@ export function norm(text: string): string {
   return text.normalize("NFKC").replace(/[\s\u3000]+/g, "");
 }
 
+const keyCache = new Map<string, string>();
+
 /** Like norm() but also drops punctuation and marks that decorate labels (★ : ： · 、 brackets). */
 export function key(text: string): string {
+  // Forms repeat the same short words thousands of times (是, 充分, 指标分值): remember them.
+  const hit = keyCache.get(text);
+  if (hit !== undefined) return hit;
+  const k = computeKey(text);
+  if (text.length <= 40) {
+    if (keyCache.size > 20_000) keyCache.clear();
+    keyCache.set(text, k);
+  }
+  return k;
+}
+
+function computeKey(text: string): string {
   return norm(text).replace(/[★☆*※:：·•、,，.。;；()（）[\]【】"“”'‘’_\-—]/g, "");
 }
 
