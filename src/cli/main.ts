@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** scorecheck: the engine on .xlsx files from the command line. */
-import { resolve, basename } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { resolve, basename, join } from "node:path";
 import { analyzeWorkbook } from "../engine/analyze";
 import { InputError } from "../engine/errors";
 import { analysisJson } from "../engine/report";
@@ -13,7 +14,7 @@ import { formatAnalysis } from "./format";
 import { parseArgs, type Args } from "./args";
 
 const USAGE = `用法 / usage:
-  scorecheck check FILE... [--json] [--lang zh-CN|en] [--reverse-rule ratio|linear]
+  scorecheck check FILE|FOLDER... [--json] [--lang zh-CN|en] [--reverse-rule ratio|linear]
   scorecheck fix FILE -o OUT.xlsx [--rescore] [--rescale-weights] [--no-marks] [--no-narrative]
   scorecheck narrative FILE [--table N]
   scorecheck rules [--lang zh-CN|en]
@@ -26,14 +27,40 @@ async function load(file: string) {
   return { wb, snapshot };
 }
 
+/** Files named on the command line; a folder stands for the .xlsx files in it (a reviewer's inbox). */
+function expandFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let dir = false;
+    try {
+      dir = statSync(p).isDirectory();
+    } catch {
+      // Missing paths are reported by the reader with their own message.
+    }
+    if (!dir) out.push(p);
+    else
+      out.push(
+        ...readdirSync(p)
+          .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$"))
+          .sort()
+          .map((f) => join(p, f)),
+      );
+  }
+  return out;
+}
+
 async function check(args: Args): Promise<number> {
   let status = 0;
   const files: unknown[] = [];
-  for (const file of args.files) {
+  const paths = expandFiles(args.files);
+  const tally = { clean: 0, errors: 0, bad: 0 };
+  for (const file of paths) {
     try {
       const { snapshot } = await load(file);
       const a = analyzeWorkbook(snapshot, { lang: args.lang, reverseRule: args.reverseRule });
-      if (a.findings.some((f) => f.severity === "error")) status = Math.max(status, 1);
+      const hasErrors = a.findings.some((f) => f.severity === "error");
+      if (hasErrors) status = Math.max(status, 1);
+      tally[hasErrors ? "errors" : "clean"]++;
       if (args.json) files.push(analysisJson(a, args.lang));
       else process.stdout.write(formatAnalysis(a, args.lang) + "\n\n");
     } catch (e) {
@@ -41,9 +68,17 @@ async function check(args: Args): Promise<number> {
       process.stderr.write(`scorecheck: ${e.text(args.lang)}\n`);
       if (args.json) files.push({ file: basename(file), error: e.text(args.lang), tables: [], findings: [] });
       status = 2;
+      tally.bad++;
     }
   }
   if (args.json) process.stdout.write(JSON.stringify({ files }, null, 2) + "\n");
+  else if (paths.length > 1) {
+    const line =
+      args.lang === "en"
+        ? `${paths.length} files: ${tally.errors} with errors, ${tally.clean} without, ${tally.bad} unreadable`
+        : `共 ${paths.length} 个文件：${tally.errors} 个有错误，${tally.clean} 个无错误，${tally.bad} 个无法读取`;
+    process.stdout.write(line + "\n");
+  }
   return status;
 }
 

@@ -59,6 +59,12 @@ describe("scorecheck check", () => {
     expect(Object.keys(j.files[0].findings[0]).sort()).toEqual(["cell", "message", "rule", "severity", "sheet", "table"]);
   });
 
+  it("checks every .xlsx in a folder and sums up", async () => {
+    const r = await run("check", OUT);
+    expect(r.out).toMatch(/共 \d+ 个文件：\d+ 个有错误，\d+ 个无错误，\d+ 个无法读取/);
+    expect(r.out).toContain("cli-good.xlsx");
+  });
+
   it.each([
     ["missing file", () => join(OUT, "nope.xlsx"), /文件不存在/],
     ["CSV renamed .xlsx", () => (writeFileSync(join(OUT, "x.xlsx"), "一级指标,权重\n产出,50\n"), join(OUT, "x.xlsx")), /CSV/],
