@@ -3,8 +3,12 @@ import { rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import type { Change, ChangeSet, NarrativeLine } from "../engine/changes/types";
 import type { Severity } from "../engine/rules/types";
+import { MARK_FILLS } from "../engine/changes/mark-style";
 
-export const MARK_COLORS: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+/** ExcelJS wants ARGB: the add-in's mark fills with an opaque alpha. */
+export const MARK_COLORS = Object.fromEntries(
+  Object.entries(MARK_FILLS).map(([k, hex]) => [k, `FF${hex.slice(1)}`]),
+) as Record<Severity, string>;
 
 /** Applies a change set to an ExcelJS workbook (the Office.js gateway applies the same set). */
 export function applyChangeSet(wb: ExcelJS.Workbook, set: ChangeSet): void {
