@@ -125,9 +125,15 @@ class FakeWorksheet {
   }
   load(): void {}
   getUsedRangeOrNullObject(): FakeRange {
-    const keys = [...this.sheet!.cells].filter(([, c]) => c.value !== null || c.formula).map(([k]) => parseA1(k)!);
-    if (!keys.length) return new FakeRange(this.fake, this.sheet!, null, this.loads);
-    const r = { top: Math.min(...keys.map((p) => p.row)), left: Math.min(...keys.map((p) => p.col)), bottom: Math.max(...keys.map((p) => p.row)), right: Math.max(...keys.map((p) => p.col)) };
+    // Loops, not Math.min(...): a 100,000-row sheet would overflow the call stack.
+    let r: CellRange | null = null;
+    for (const [k, c] of this.sheet!.cells) {
+      if (c.value === null && !c.formula) continue;
+      const p = parseA1(k)!;
+      r = r
+        ? { top: Math.min(r.top, p.row), left: Math.min(r.left, p.col), bottom: Math.max(r.bottom, p.row), right: Math.max(r.right, p.col) }
+        : { top: p.row, left: p.col, bottom: p.row, right: p.col };
+    }
     return new FakeRange(this.fake, this.sheet!, r, this.loads);
   }
   getRange(address: string): FakeRange {
