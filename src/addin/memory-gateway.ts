@@ -55,19 +55,24 @@ export class MemoryGateway implements WorkbookGateway {
         throw new GatewayError("protected", `工作表“${sheet.name}”受保护，未做任何修改。请撤销保护后重试。`, `Sheet "${sheet.name}" is protected; nothing was changed. Unprotect it and try again.`);
     }
     const journal: UndoJournal = { id: `j${++this.journals}`, createdAt: new Date().toISOString(), title: set.title, cells: [], addedSheets: [] };
-    const recorded = new Set<string>();
-    const record = (sheet: Sheet, a1: string) => {
+    const recorded = new Map<string, CellRecord>();
+    const record = (sheet: Sheet, a1: string, formatOnly = false) => {
       const k = `${sheet.name}!${a1}`;
-      if (recorded.has(k)) return;
-      recorded.add(k);
+      const seen = recorded.get(k);
+      if (seen) {
+        seen.formatOnly &&= formatOnly;
+        return;
+      }
       const c = sheet.cells.get(a1) ?? EMPTY;
-      journal.cells.push({ sheet: sheet.name, cell: a1, value: c.value, formula: c.formula, fill: c.fill, note: c.note });
+      const r: CellRecord = { sheet: sheet.name, cell: a1, value: c.value, formula: c.formula, fill: c.fill, note: c.note, formatOnly };
+      recorded.set(k, r);
+      journal.cells.push(r);
     };
     for (const c of set.changes) this.applyOne(c, record, journal);
     return journal;
   }
 
-  private applyOne(c: Change, record: (s: Sheet, a1: string) => void, journal: UndoJournal): void {
+  private applyOne(c: Change, record: (s: Sheet, a1: string, formatOnly?: boolean) => void, journal: UndoJournal): void {
     if (c.kind === "add-sheet") {
       const name = this.uniqueName(c.name);
       const sheet: Sheet = { name, cells: new Map(), merges: [], protected: false, hidden: false };
@@ -78,7 +83,7 @@ export class MemoryGateway implements WorkbookGateway {
     }
     const sheet = this.sheet(c.sheet);
     const update = (a1: string, patch: Partial<Cell>) => {
-      record(sheet, a1);
+      record(sheet, a1, !("value" in patch));
       sheet.cells.set(a1, { ...(sheet.cells.get(a1) ?? EMPTY), ...patch });
     };
     switch (c.kind) {
@@ -114,7 +119,8 @@ export class MemoryGateway implements WorkbookGateway {
   private restore(r: CellRecord): void {
     const sheet = this.sheets.find((s) => s.name === r.sheet);
     if (!sheet) return;
-    const cell: Cell = { ...(sheet.cells.get(r.cell) ?? EMPTY), value: r.value, formula: r.formula, fill: r.fill, note: r.note };
+    const now = sheet.cells.get(r.cell) ?? EMPTY;
+    const cell: Cell = r.formatOnly ? { ...now, fill: r.fill, note: r.note } : { ...now, value: r.value, formula: r.formula, fill: r.fill, note: r.note };
     if (cell.value === null && !cell.formula && !cell.fill && !cell.note && !cell.format) sheet.cells.delete(r.cell);
     else sheet.cells.set(r.cell, cell);
   }

@@ -6,6 +6,7 @@ import type { TableCalc } from "../recalc/table-calc";
 import { SheetView } from "../grid/sheet-view";
 import { parseA1, posToA1 } from "../grid/address";
 import { dec, sum } from "../values/decimal";
+import { gradeOf } from "../recalc/grade";
 import { generateNarrative, narrativeLines } from "../narrative/generate";
 import { summaryFormula } from "../rules/summary-fix";
 import type { Change, ChangeSet, NarrativeLine } from "./types";
@@ -37,7 +38,10 @@ export function planFix(analysis: Analysis, wb: WorkbookSnapshot, opts: Partial<
     const overrides = new Map<string, Decimal>();
     if (o.rescaleWeights) changes.push(...rescaledWeights(analysis, calc, overrides));
     if (o.rescore) changes.push(...rescored(calc, overrides));
-    if (o.totals) changes.push(...totals(calc, overrides, o.overwriteFormulas));
+    if (o.totals) {
+      const sums = totals(calc, overrides, o.overwriteFormulas);
+      changes.push(...sums, ...gradeChange(calc, sums, views));
+    }
   }
   for (const c of changes) if (c.kind === "set-value" || c.kind === "set-formula") c.before = beforeState(views, c.sheet, c.cell);
   if (o.marks) {
@@ -117,6 +121,24 @@ function totals(calc: TableCalc, overrides: Map<string, Decimal>, overwrite: boo
     }
   }
   return out;
+}
+
+/**
+ * The declared grade follows the recalculated total: the grade character in its cell is replaced
+ * ("评价等级：良" → "评价等级：优"), leaving the rest of the text alone.
+ */
+function gradeChange(calc: TableCalc, sums: Change[], views: Map<string, SheetView>): Change[] {
+  const declared = calc.table.declaredGrade;
+  const totalCell = calc.table.total?.score;
+  if (!declared) return [];
+  const rewritten = totalCell && sums.find((c) => c.kind === "set-formula" && c.cell === posToA1(totalCell.pos));
+  const total = rewritten && rewritten.kind === "set-formula" && rewritten.value !== null ? dec(rewritten.value) : calc.table.total?.score?.value ?? calc.scoreTotal;
+  if (!total) return [];
+  const grade = gradeOf(total);
+  if (grade === declared.grade) return [];
+  const text = views.get(calc.table.sheet)?.value(declared.pos.row, declared.pos.col);
+  if (typeof text !== "string" || text.split(declared.grade).length !== 2) return [];
+  return [{ kind: "set-value", sheet: calc.table.sheet, cell: posToA1(declared.pos), value: text.replace(declared.grade, grade), reason: `等级按总分 ${total.toFixed()} 分评定为“${grade}”` }];
 }
 
 function sameFormula(a: string, b: string): boolean {

@@ -1,0 +1,66 @@
+// Builds the add-in into dist/addin: task pane, ribbon function file, help page, the browser-test
+// harness, icons, a local copy of Office.js and the manifest (pointed at ADDIN_HOST when given).
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const csp = require("./src/addin/html/csp");
+const { manifestForHost } = require("./scripts/manifest-host");
+
+const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+const DEV_PORT = 3000;
+
+module.exports = (_env, argv) => {
+  const production = argv.mode !== "development";
+  const host = process.env.ADDIN_HOST;
+  const page = (filename, chunks, title, office) =>
+    new HtmlWebpackPlugin({ filename, chunks, title, office, csp, template: "src/addin/html/page.html", scriptLoading: "defer", inject: "head", chunksSortMode: "manual" });
+  return {
+    mode: production ? "production" : "development",
+    // Source maps in files, never eval: the pane's CSP forbids it.
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/addin/taskpane/main.tsx",
+      commands: "./src/addin/commands/commands.ts",
+      harness: "./src/addin/harness/harness.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist/addin"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          loader: "ts-loader",
+          exclude: /node_modules/,
+          options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      page("taskpane.html", ["taskpane"], "评分表核查 ScoreCheck", true),
+      page("commands.html", ["commands"], "评分表核查 ScoreCheck", true),
+      // The harness runs the same pane against an in-memory workbook, without Office.js.
+      page("harness.html", ["harness", "taskpane"], "评分表核查 ScoreCheck · 测试 harness", false),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          { from: "src/addin/html/help.html", to: "help.html" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (xml) => (host ? manifestForHost(xml.toString(), host) : xml) },
+          // Office.js and the Excel host scripts it loads, served from our own origin.
+          { from: OFFICE_JS, to: "office-js", globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/outlook*", "**/!(office|o15apptofilemappingtable|excel*|office_strings).js"] } },
+          { from: path.join(OFFICE_JS, "telemetry"), to: "office-js/telemetry", noErrorOnMissing: true, globOptions: { ignore: ["**/*.debug.js"] } },
+          { from: path.join(OFFICE_JS, "ariatelemetry"), to: "office-js/ariatelemetry", noErrorOnMissing: true, globOptions: { ignore: ["**/*.debug.js"] } },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      server: "https",
+      headers: { "Content-Security-Policy": csp },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: false },
+    },
+  };
+};
