@@ -12,6 +12,11 @@ export interface CellRecord {
   fill: string | null;
   /** Note/comment text the add-in may have replaced, or null. */
   note: string | null;
+  /**
+   * The apply changed only the cell's fill and note (a mark): undo restores those and leaves the
+   * value and formula as they are now, so clearing marks never reverts a later recalculation.
+   */
+  formatOnly?: boolean;
 }
 
 /** The record of one apply, for "撤销本次修改" (Excel's own undo is unreliable for add-in writes). */
@@ -22,6 +27,8 @@ export interface UndoJournal {
   cells: CellRecord[];
   /** Sheets the apply added (removed again on undo). */
   addedSheets: string[];
+  /** Notes the apply added to cells that had none (deleted again on undo). */
+  addedNotes?: { sheet: string; cell: string }[];
 }
 
 export interface GatewayCapabilities {
