@@ -41,4 +41,9 @@ export default tseslint.config(
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    // Plain scripts the pages load as they are (no bundler): browser globals, ES5.
+    files: ["src/addin/html/legacy-check.js"],
+    languageOptions: { sourceType: "script", ecmaVersion: 5, globals: { ...globals.browser } },
+  },
 );

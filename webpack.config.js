@@ -6,6 +6,17 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const csp = require("./src/addin/html/csp");
 const { manifestForHost } = require("./scripts/manifest-host");
 
+const os = require("node:os");
+const fs = require("node:fs");
+
+/** The certificate `npx office-addin-dev-certs install` puts in the user's profile (trusted by Office), else a self-signed one. */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const file = (f) => path.join(dir, f);
+  if (!fs.existsSync(file("localhost.crt"))) return "https";
+  return { type: "https", options: { key: fs.readFileSync(file("localhost.key")), cert: fs.readFileSync(file("localhost.crt")), ca: fs.readFileSync(file("ca.crt")) } };
+}
+
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const DEV_PORT = 3000;
 
@@ -45,6 +56,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: "assets", to: "assets" },
           { from: "src/addin/html/help.html", to: "help.html" },
+          { from: "src/addin/html/legacy-check.js", to: "legacy-check.js" },
           { from: "manifest.xml", to: "manifest.xml", transform: (xml) => (host ? manifestForHost(xml.toString(), host) : xml) },
           // Office.js and the Excel host scripts it loads, served from our own origin.
           { from: OFFICE_JS, to: "office-js", globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/outlook*", "**/!(office|o15apptofilemappingtable|excel*|office_strings).js"] } },
@@ -55,7 +67,7 @@ module.exports = (_env, argv) => {
     ],
     devServer: {
       port: DEV_PORT,
-      server: "https",
+      server: devServerHttps(),
       headers: { "Content-Security-Policy": csp },
       static: false,
       hot: false,

@@ -17,6 +17,11 @@ export interface CellRecord {
    * value and formula as they are now, so clearing marks never reverts a later recalculation.
    */
   formatOnly?: boolean;
+  /**
+   * The apply changed only the cell's value or formula: undo leaves its fill and note as they are
+   * now, so undoing a recalculation never brings back marks cleared since.
+   */
+  contentOnly?: boolean;
 }
 
 /** The record of one apply, for "撤销本次修改" (Excel's own undo is unreliable for add-in writes). */

@@ -61,10 +61,11 @@ export class MemoryGateway implements WorkbookGateway {
       const seen = recorded.get(k);
       if (seen) {
         seen.formatOnly &&= formatOnly;
+        seen.contentOnly &&= !formatOnly;
         return;
       }
       const c = sheet.cells.get(a1) ?? EMPTY;
-      const r: CellRecord = { sheet: sheet.name, cell: a1, value: c.value, formula: c.formula, fill: c.fill, note: c.note, formatOnly };
+      const r: CellRecord = { sheet: sheet.name, cell: a1, value: c.value, formula: c.formula, fill: c.fill, note: c.note, formatOnly, contentOnly: !formatOnly };
       recorded.set(k, r);
       journal.cells.push(r);
     };
@@ -120,7 +121,9 @@ export class MemoryGateway implements WorkbookGateway {
     const sheet = this.sheets.find((s) => s.name === r.sheet);
     if (!sheet) return;
     const now = sheet.cells.get(r.cell) ?? EMPTY;
-    const cell: Cell = r.formatOnly ? { ...now, fill: r.fill, note: r.note } : { ...now, value: r.value, formula: r.formula, fill: r.fill, note: r.note };
+    const cell: Cell = { ...now };
+    if (!r.formatOnly) Object.assign(cell, { value: r.value, formula: r.formula });
+    if (!r.contentOnly) Object.assign(cell, { fill: r.fill, note: r.note });
     if (cell.value === null && !cell.formula && !cell.fill && !cell.note && !cell.format) sheet.cells.delete(r.cell);
     else sheet.cells.set(r.cell, cell);
   }

@@ -33,7 +33,8 @@ export function ResultsTab({ result, session, busy, change }: TabProps) {
         {countLine(analysis.findings, lang)}
       </Text>
       <Caption1>
-        {t.tablesFound(summaries.length)} · {t.readStats(stats.syncs, Math.ceil(stats.largestPayloadBytes / 1024), millis)}
+        {t.tablesFound(summaries.length)}
+        {stats.syncs > 0 && ` · ${t.readStats(stats.syncs, Math.ceil(stats.largestPayloadBytes / 1024), millis)}`}
       </Caption1>
       <div className={styles.actions}>
         <Button size="small" disabled={busy || analysis.findings.length === 0} data-testid="mark" onClick={() => void change("applying", async () => t.marksOn(await session.markFindings(result)))}>
