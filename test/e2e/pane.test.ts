@@ -76,7 +76,18 @@ run("task pane in Chromium", () => {
     await page.getByTestId("summary").waitFor({ timeout: 30_000 });
   };
   const state = () => page.evaluate(() => (window as unknown as { __SCORECHECK_MEMORY__: { state(): MemoryState } }).__SCORECHECK_MEMORY__.state());
-  const notice = async () => (await page.getByTestId("notice").textContent({ timeout: 30_000 })) ?? "";
+  /** The pane's success message, once it says what is wanted (an earlier message may still show). */
+  const notice = async (want: RegExp) => {
+    const end = Date.now() + 30_000;
+    let text = "";
+    while (Date.now() < end) {
+      const el = page.getByTestId("notice");
+      text = (await el.count()) ? ((await el.textContent()) ?? "") : "";
+      if (want.test(text)) return text;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the pane's message is "${text}", not ${want}; error: ${await page.getByTestId("error").textContent({ timeout: 100 }).catch(() => "none")}`);
+  };
   const findings = async () => page.getByTestId("finding").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-rule")} ${e.getAttribute("data-cell")}`));
 
   it("一键核查 → findings → go to cell → recalculate with preview → clean → narrative → undo restores the grid exactly", async () => {
@@ -97,7 +108,7 @@ run("task pane in Chromium", () => {
     expect(await preview.textContent()).toContain("F53");
     expect(await preview.textContent()).toContain("7.45");
     await page.getByTestId("apply").click();
-    expect(await notice()).toMatch(/已写入 \d+ 处修改/);
+    await notice(/已写入 \d+ 处修改/);
     await page.getByTestId("tab-results").click();
     expect(await page.getByTestId("summary").textContent()).toBe("0 个错误，0 个提醒");
     const rescored = await state();
@@ -107,17 +118,17 @@ run("task pane in Chromium", () => {
     await page.getByTestId("section-conclusion").waitFor();
     await page.getByTestId("section-conclusion").fill("经评价，本项目自评得分 99.25 分，等级为优。");
     await page.getByTestId("insert-sheet").click();
-    expect(await notice()).toBe("已插入叙述。");
+    await notice(/^已插入叙述。$/);
     const report = (await state())["自评报告"];
     expect(report.A1.value).toMatch(/城乡居民养老金缴费补助/);
     expect(Object.values(report).map((c) => c.value)).toContain("经评价，本项目自评得分 99.25 分，等级为优。");
 
     await page.getByTestId("tab-recalc").click();
     await page.getByTestId("undo").click();
-    expect(await notice()).toBe("已恢复修改前的内容，并已重新核查。");
+    await notice(/^已恢复修改前的内容，并已重新核查。$/);
     expect(await state()).toEqual(rescored);
     await page.getByTestId("undo").click();
-    await until(() => page.getByTestId("undo").isDisabled(), true);
+    await page.getByTestId("undo").waitFor({ state: "detached" });
     expect(await state()).toEqual(original);
   }, 90_000);
 
@@ -125,7 +136,7 @@ run("task pane in Chromium", () => {
     await open("000-07");
     const original = await state();
     await page.getByTestId("mark").click();
-    expect(await notice()).toMatch(/已标记 \d+ 个单元格/);
+    await notice(/已标记 \d+ 个单元格/);
     const marked = await state();
     expect(marked["评分表"].F23.fill).toBeTruthy();
     await page.getByTestId("clear-marks").click();

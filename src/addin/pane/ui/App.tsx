@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarActions, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarActions, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { WorkbookGateway } from "../../gateway";
 import { GatewayError } from "../../gateway";
 import { PaneSession, type CheckResult } from "../session";
@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   title: { flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   body: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   tabs: { overflowX: "auto" },
+  undo: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export type Tab = "results" | "recalc" | "narrative" | "settings";
@@ -83,6 +84,8 @@ export function App({ gateway, officeLang, autorun, store }: AppProps) {
     [check, describe],
   );
 
+  const fail = useCallback((e: unknown) => setError(describe(e)), [describe]);
+
   const started = useRef(false);
   useEffect(() => {
     if (autorun && !started.current) {
@@ -127,9 +130,17 @@ export function App({ gateway, officeLang, autorun, store }: AppProps) {
               <MessageBarBody>{notice}</MessageBarBody>
             </MessageBar>
           )}
-          {tab === "results" && <ResultsTab result={result} session={session} busy={busy !== null} change={change} />}
-          {tab === "recalc" && <RecalcTab key={revision} result={result} session={session} busy={busy !== null} change={change} />}
-          {tab === "narrative" && <NarrativeTab key={revision} result={result} session={session} busy={busy !== null} change={change} />}
+          {session.canUndo() && (
+            <div className={styles.undo}>
+              <Button size="small" disabled={busy !== null} data-testid="undo" onClick={() => void change("undoing", async () => (await session.undoLast(), t.undone))}>
+                {t.undo}
+              </Button>
+              <Caption1>{t.history(session.undoCount())}</Caption1>
+            </div>
+          )}
+          {tab === "results" && <ResultsTab result={result} session={session} busy={busy !== null} change={change} fail={fail} />}
+          {tab === "recalc" && <RecalcTab key={revision} result={result} session={session} busy={busy !== null} change={change} fail={fail} />}
+          {tab === "narrative" && <NarrativeTab key={revision} result={result} session={session} busy={busy !== null} change={change} fail={fail} />}
           {tab === "settings" && <SettingsTab settings={settings} onSave={saveAndRecheck} busy={busy !== null} />}
         </main>
       </FluentProvider>
@@ -143,4 +154,6 @@ export interface TabProps {
   session: PaneSession;
   busy: boolean;
   change: (what: Busy, act: () => Promise<string | null>) => Promise<void>;
+  /** Shows an error from an action that does not change the workbook (going to a cell). */
+  fail: (e: unknown) => void;
 }

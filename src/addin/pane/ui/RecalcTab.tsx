@@ -54,7 +54,6 @@ export function RecalcTab({ result, session, busy, change }: TabProps) {
       await session.apply({ title: { zh: "重新计算", en: "Recalculation" }, changes: chosen.map((i) => i.change) });
       return t.applied(chosen.length);
     });
-  const undo = () => change("undoing", async () => (await session.undoLast(), t.undone));
   const scoring = result.analysis.calcs.filter((c) => c.table.kind === "scoring");
 
   return (
@@ -113,9 +112,7 @@ export function RecalcTab({ result, session, busy, change }: TabProps) {
       </section>
       <div className={styles.actions}>
         <Button disabled={busy || chosen.length === 0} onClick={() => setPreviewing(true)} data-testid="preview">{t.preview}</Button>
-        <Button disabled={busy || !session.canUndo()} onClick={() => void undo()} data-testid="undo">{t.undo}</Button>
       </div>
-      {session.canUndo() && <Caption1>{t.history(session.undoCount())}</Caption1>}
       {previewing && chosen.length > 0 && (
         <section className={styles.preview} aria-label={t.previewTitle(chosen.length)} data-testid="preview-list">
           <h2 className={styles.heading}>{t.previewTitle(chosen.length)}</h2>

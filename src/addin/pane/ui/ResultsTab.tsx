@@ -12,13 +12,14 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   finding: { width: "100%", justifyContent: "flex-start", textAlign: "left", alignItems: "flex-start", gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightRegular, minWidth: 0, overflowWrap: "anywhere" },
   cell: { fontFamily: tokens.fontFamilyMonospace, flexShrink: 0 },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
-export function ResultsTab({ result, session, busy, change }: TabProps) {
+export function ResultsTab({ result, session, busy, change, fail }: TabProps) {
   const t = useStrings();
   const lang = useLang();
   const styles = useStyles();
@@ -47,7 +48,7 @@ export function ResultsTab({ result, session, busy, change }: TabProps) {
         )}
       </div>
       {summaries.map((s) => (
-        <TableCard key={s.index} summary={s} findings={analysis.findings.filter((f) => f.tableIndex === s.index)} onGo={(f) => void session.gateway.select(f.sheet, f.cell)} />
+        <TableCard key={s.index} summary={s} findings={analysis.findings.filter((f) => f.tableIndex === s.index)} onGo={(f) => session.gateway.select(f.sheet, f.cell).catch(fail)} />
       ))}
     </>
   );
@@ -57,7 +58,8 @@ function TableCard({ summary: s, findings, onGo }: { summary: TableSummary; find
   const t = useStrings();
   const lang = useLang();
   const styles = useStyles();
-  const pair = (got: string | null, declared: string | null) => `${got ?? "—"}${declared !== null ? `（${t.declared} ${declared}）` : ""}`;
+  const [open, close] = lang === "en" ? [" (", ")"] : ["（", "）"];
+  const pair = (got: string | null, declared: string | null) => `${got ?? "—"}${declared !== null ? `${open}${t.declared} ${declared}${close}` : ""}`;
   return (
     <section className={styles.table} aria-label={`${t.table(s.index + 1)} ${s.sheet}!${s.range}`} data-testid="table">
       <h2 className={styles.tableHead}>
@@ -91,7 +93,7 @@ function TableCard({ summary: s, findings, onGo }: { summary: TableSummary; find
                     title={t.goTo(`${f.sheet}!${f.cell}`)}
                     onClick={() => onGo(f)}
                   >
-                    <Badge appearance="tint" color={COLOR[sev]} size="small">{t.severity[sev]}</Badge>
+                    <Badge appearance="tint" color={COLOR[sev]} size="small" className={styles.badge}>{t.severity[sev]}</Badge>
                     <span className={styles.cell}>{f.sheet === s.sheet ? f.cell : `${f.sheet}!${f.cell}`}</span>
                     <span>{lang === "en" ? f.message.en : f.message.zh}</span>
                   </Button>
