@@ -22,6 +22,8 @@ export interface CellRecord {
    * now, so undoing a recalculation never brings back marks cleared since.
    */
   contentOnly?: boolean;
+  /** Font and wrapping a narrative insert at the selection replaced (headings are bold). */
+  style?: { bold: boolean; size: number; wrap: boolean };
 }
 
 /** The record of one apply, for "撤销本次修改" (Excel's own undo is unreliable for add-in writes). */

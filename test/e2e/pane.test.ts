@@ -107,6 +107,8 @@ run("task pane in Chromium", () => {
     await preview.waitFor();
     expect(await preview.textContent()).toContain("F53");
     expect(await preview.textContent()).toContain("7.45");
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, "recalc-zh.png"), fullPage: true });
     await page.getByTestId("apply").click();
     await notice(/已写入 \d+ 处修改/);
     await page.getByTestId("tab-results").click();
@@ -117,6 +119,7 @@ run("task pane in Chromium", () => {
     await page.getByTestId("tab-narrative").click();
     await page.getByTestId("section-conclusion").waitFor();
     await page.getByTestId("section-conclusion").fill("经评价，本项目自评得分 99.25 分，等级为优。");
+    await page.screenshot({ path: join(shots, "narrative-zh.png"), fullPage: false });
     await page.getByTestId("insert-sheet").click();
     await notice(/^已插入叙述。$/);
     const report = (await state())["自评报告"];

@@ -99,6 +99,13 @@ describe("odd workbooks", () => {
     expect(fixed.findings.filter((f) => f.rule === "total-mismatch")).toEqual([]);
   });
 
+  it("a sheet of 200,000 text cells beside a table: no stack overflow, the table still found", () => {
+    const notes = { name: "说明", top: 0, left: 0, values: Array.from({ length: 40_000 }, (_, r) => Array.from({ length: 5 }, (_, c) => `说明文字 ${r}-${c}`)) };
+    const a = analyzeWorkbook({ source: "t", sheets: [layoutA({ rows: cleanRows(), total: [100, 100] }), notes] });
+    expect(a.tables).toHaveLength(1);
+    expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   it("an empty workbook and a sheet of plain data have no table and no finding", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("空");

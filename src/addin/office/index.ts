@@ -1,7 +1,7 @@
 import type { ChangeSet } from "../../engine/changes/types";
 import type { WorkbookSnapshot } from "../../engine/grid/types";
 import { GatewayError, type GatewayCapabilities, type ReadStats, type UndoJournal, type WorkbookGateway } from "../gateway";
-import { readSheets, stripSheet } from "./read";
+import { PAYLOAD_BUDGET, readSheets, stripSheet } from "./read";
 import { applyChanges, undoChanges } from "./apply";
 
 type Run = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -21,7 +21,8 @@ export function excelHost(): OfficeHost {
 
 /**
  * The only module that talks to Excel. Newer APIs are feature-detected so that Office 2016/2019
- * (ExcelApi 1.1–1.9) still reads, checks and writes; merged areas need 1.13, undo grouping 1.20.
+ * (ExcelApi 1.1–1.9) still reads, checks and writes; merged areas need 1.13, notes 1.18, undo
+ * grouping 1.20.
  */
 export class OfficeGateway implements WorkbookGateway {
   private journals = 0;
@@ -49,25 +50,38 @@ export class OfficeGateway implements WorkbookGateway {
     }
   }
 
+  /** ExcelApi 1.18: cell notes, where marks carry their text (else a findings sheet; see apply.ts). */
+  private notes(): boolean {
+    return this.host.isSetSupported("ExcelApi", "1.18");
+  }
+
   async capabilities(): Promise<GatewayCapabilities> {
     return {
       mergedAreas: this.host.isSetSupported("ExcelApi", "1.13"),
-      notes: "sheet",
+      notes: this.notes() ? "notes" : "sheet",
       undoGroup: this.host.isSetSupported("ExcelApi", "1.20"),
     };
   }
 
   async readWorkbook(): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
     const merges = this.host.isSetSupported("ExcelApi", "1.13");
-    const { sheets, stats } = await this.run((context) => readSheets(context, merges));
-    if (sheets.every((s) => s.values.length === 0))
-      throw new GatewayError("empty", "工作簿是空的：没有可核查的内容", "the workbook is empty: nothing to check");
-    return { snapshot: { source: "当前工作簿", sheets }, stats };
+    const stats: ReadStats = { syncs: 0, largestPayloadBytes: 0 };
+    for (let budget = PAYLOAD_BUDGET; ; budget /= 8) {
+      try {
+        const sheets = await this.run((context) => readSheets(context, { merges, budget }, stats));
+        if (sheets.every((s) => s.values.length === 0))
+          throw new GatewayError("empty", "工作簿是空的：没有可核查的内容", "the workbook is empty: nothing to check");
+        return { snapshot: { source: "当前工作簿", sheets }, stats };
+      } catch (e) {
+        // The size estimate ran short (long texts): read again in pieces an eighth the size, down to 8 KB.
+        if (!(e instanceof GatewayError && e.code === "too-large") || budget <= PAYLOAD_BUDGET / 512) throw e;
+      }
+    }
   }
 
   async apply(set: ChangeSet): Promise<UndoJournal> {
     const id = `j${++this.journals}-${Date.now()}`;
-    return (await this.run((context) => applyChanges(context, set, id))).journal;
+    return (await this.run((context) => applyChanges(context, set, id, { notes: this.notes() }))).journal;
   }
 
   async undo(journal: UndoJournal): Promise<void> {
@@ -85,11 +99,13 @@ export class OfficeGateway implements WorkbookGateway {
 
   async selection(): Promise<{ sheet: string; cell: string } | null> {
     return this.run(async (context) => {
-      const range = context.workbook.getActiveCell();
+      // getSelectedRange is ExcelApi 1.1 (getActiveCell needs 1.7); its top-left cell is the one.
+      const range = context.workbook.getSelectedRange();
       range.load("address");
       await context.sync();
-      const [sheet] = range.address.split("!");
-      return { sheet: sheet.replace(/^'|'$/g, "").replace(/''/g, "'"), cell: stripSheet(range.address) };
+      const at = range.address.lastIndexOf("!");
+      const sheet = range.address.slice(0, at).replace(/^'|'$/g, "").replace(/''/g, "'");
+      return { sheet, cell: stripSheet(range.address).split(":")[0] };
     });
   }
 }

@@ -20,7 +20,8 @@ export function recognizeWorkbook(wb: WorkbookSnapshot): Recognition {
   for (const sheet of wb.sheets) {
     const found = recognizeSheet(sheet, tables.length);
     tables.push(...found.tables);
-    texts.push(...found.texts);
+    // A data sheet can hold 100,000s of text cells: spreading them into push() overflows the stack.
+    for (const t of found.texts) texts.push(t);
   }
   return { tables, texts };
 }

@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   change: { display: "flex", flexDirection: "column" },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  previewList: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: "1.5em", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
+  previewItem: { overflowWrap: "anywhere", "& > span:first-child": { marginRight: tokens.spacingHorizontalS, whiteSpace: "nowrap" } },
   preview: { border: `1px solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },
 });
 
@@ -116,24 +118,18 @@ export function RecalcTab({ result, session, busy, change }: TabProps) {
       {previewing && chosen.length > 0 && (
         <section className={styles.preview} aria-label={t.previewTitle(chosen.length)} data-testid="preview-list">
           <h2 className={styles.heading}>{t.previewTitle(chosen.length)}</h2>
-          <table className={styles.grid}>
-            <thead>
-              <tr>
-                <th scope="col">{t.colItem}</th>
-                <th scope="col">{t.before}</th>
-                <th scope="col">{t.after}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chosen.map(({ id, change: c }) => (
-                <tr key={id}>
-                  <th scope="row" className={styles.mono}>{c.sheet}!{c.cell}</th>
-                  <td>{shown(c.before?.value, c.before?.formula, t.empty)}</td>
-                  <td>{c.kind === "set-formula" ? `${c.formula} → ${c.value ?? ""}` : String(c.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ol className={styles.previewList}>
+            {chosen.map(({ id, change: c }) => (
+              <li key={id} className={styles.previewItem}>
+                <span className={styles.mono}>{c.sheet}!{c.cell}</span>
+                <span>
+                  <span aria-label={t.before}>{shown(c.before?.value, c.before?.formula, t.empty)}</span>
+                  {" → "}
+                  <span aria-label={t.after}>{c.kind === "set-formula" ? `${c.formula}（= ${c.value ?? ""}）` : String(c.value)}</span>
+                </span>
+              </li>
+            ))}
+          </ol>
           <Button appearance="primary" disabled={busy} onClick={() => void apply()} data-testid="apply">{t.apply}</Button>
         </section>
       )}
