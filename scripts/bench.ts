@@ -59,17 +59,19 @@ interface Row {
   peakMb: number;
   payloadKb: number;
   syncs: number;
+  largestSyncKb: number;
 }
 
 /** The add-in gateway's round trips to read the same workbook (against the batch-semantics fake). */
-async function gatewaySyncs(snapshot: Awaited<ReturnType<typeof readXlsxFile>>): Promise<number> {
+async function gatewayRead(snapshot: Awaited<ReturnType<typeof readXlsxFile>>): Promise<{ syncs: number; largestSyncKb: number }> {
   const fake = new FakeExcel();
   for (const s of snapshot.sheets) {
     const rows = Array.from({ length: s.top }, () => [] as never[]).concat(s.values.map((r) => [...new Array(s.left).fill(null), ...r]) as never[]);
     fake.addSheet(s.name, rows, { merges: (s.merges ?? []).map(rangeToA1) });
   }
   const gw = new OfficeGateway({ run: fake.run, isSetSupported: () => true });
-  return (await gw.readWorkbook()).stats.syncs;
+  const { stats } = await gw.readWorkbook();
+  return { syncs: stats.syncs, largestSyncKb: stats.largestPayloadBytes / 1024 };
 }
 
 /**
@@ -106,7 +108,7 @@ async function measure(label: string, path: string): Promise<Row> {
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   const cells = snapshot.sheets.reduce((s, sh) => s + sh.values.reduce((x, r) => x + r.length, 0), 0);
-  return { label, tables, cells, readMs, engineMs, peakMb: peak / 2 ** 20, payloadKb: readPayloadBytes(snapshot) / 1024, syncs: await gatewaySyncs(snapshot) };
+  return { label, tables, cells, readMs, engineMs, peakMb: peak / 2 ** 20, payloadKb: readPayloadBytes(snapshot) / 1024, ...(await gatewayRead(snapshot)) };
 }
 
 function pad(s: string | number, n: number): string {
@@ -130,12 +132,12 @@ async function main(): Promise<void> {
   }
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   console.log("");
-  console.log(`${"workbook".padEnd(28)} ${pad("tables", 6)} ${pad("cells", 9)} ${pad("read ms", 9)} ${pad("engine ms", 10)} ${pad("engine %", 9)} ${pad("ms/table", 9)} ${pad("peak MB", 8)} ${pad("read KB", 9)} ${pad("syncs", 6)}`);
+  console.log(`${"workbook".padEnd(28)} ${pad("tables", 6)} ${pad("cells", 9)} ${pad("read ms", 9)} ${pad("engine ms", 10)} ${pad("engine %", 9)} ${pad("ms/table", 9)} ${pad("peak MB", 8)} ${pad("read KB", 9)} ${pad("syncs", 6)} ${pad("max sync KB", 12)}`);
   for (const r of rows) {
     const share = (100 * r.engineMs) / (r.engineMs + r.readMs);
     const perTable = r.tables ? (r.engineMs / r.tables).toFixed(2) : "—";
     console.log(
-      `${r.label.padEnd(28)} ${pad(r.tables, 6)} ${pad(r.cells, 9)} ${pad(r.readMs.toFixed(0), 9)} ${pad(r.engineMs.toFixed(1), 10)} ${pad(share.toFixed(1), 9)} ${pad(perTable, 9)} ${pad(r.peakMb.toFixed(0), 8)} ${pad(r.payloadKb.toFixed(0), 9)} ${pad(r.syncs, 6)}`,
+      `${r.label.padEnd(28)} ${pad(r.tables, 6)} ${pad(r.cells, 9)} ${pad(r.readMs.toFixed(0), 9)} ${pad(r.engineMs.toFixed(1), 10)} ${pad(share.toFixed(1), 9)} ${pad(perTable, 9)} ${pad(r.peakMb.toFixed(0), 8)} ${pad(r.payloadKb.toFixed(0), 9)} ${pad(r.syncs, 6)} ${pad(r.largestSyncKb.toFixed(0), 12)}`,
     );
   }
   console.log("");
