@@ -2,6 +2,7 @@ import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../e
 import type { Change, ChangeSet, NarrativeLine } from "../engine/changes/types";
 import { parseA1, toA1 } from "../engine/grid/address";
 import { MARK_FILLS } from "../engine/changes/mark-style";
+import { snapshotCells } from "../engine/grid/snapshot-cells";
 import { GatewayError, type CellRecord, type GatewayCapabilities, type ReadStats, type UndoJournal, type WorkbookGateway } from "./gateway";
 
 interface Cell {
@@ -172,14 +173,7 @@ function writeLines(sheet: Sheet, row: number, col: number, lines: NarrativeLine
 
 function toSheet(s: SheetSnapshot): Sheet {
   const cells = new Map<string, Cell>();
-  s.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      const formula = s.formulas?.[r]?.[c] ?? null;
-      const format = s.numberFormats?.[r]?.[c] ?? null;
-      if (v === null && !formula && !format) return;
-      cells.set(toA1(s.top + r, s.left + c), { value: v, formula, format, fill: null, note: null });
-    }),
-  );
+  for (const [a1, c] of snapshotCells(s)) cells.set(a1, { ...c, fill: null, note: null });
   return { name: s.name, cells, merges: s.merges ?? [], protected: !!s.protected, hidden: !!s.hidden };
 }
 

@@ -8,6 +8,7 @@
  */
 import { parseA1, parseRangeA1, rangeToA1, toA1, quoteSheet } from "../../src/engine/grid/address";
 import type { CellRange, CellValue, SheetSnapshot } from "../../src/engine/grid/types";
+import { snapshotCells } from "../../src/engine/grid/snapshot-cells";
 
 export interface FakeCell {
   value: CellValue;
@@ -78,14 +79,7 @@ function plain(c: FakeCell): FakeCell {
 /** A fake sheet holding a grid snapshot's values, formulas, number formats and merged areas. */
 export function fakeSheet(s: SheetSnapshot, opts: { protected?: boolean; comments?: number } = {}): FakeSheet {
   const cells = new Map<string, FakeCell>();
-  s.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const formula = s.formulas?.[r]?.[c] ?? null;
-      const format = s.numberFormats?.[r]?.[c] ?? null;
-      if (value === null && !formula && !format) return;
-      cells.set(toA1(s.top + r, s.left + c), { ...blank(), value, formula, format });
-    }),
-  );
+  for (const [a1, c] of snapshotCells(s)) cells.set(a1, { ...blank(), ...c });
   return { name: s.name, hidden: s.hidden, protected: opts.protected ?? s.protected, cells, merges: s.merges ?? [], comments: opts.comments };
 }
 
