@@ -10,6 +10,8 @@ import { analyzeWorkbook } from "../../src/engine/analyze";
 import { planFix } from "../../src/engine/changes/plan";
 import { MemoryGateway } from "../../src/addin/memory-gateway";
 import { GatewayError } from "../../src/addin/gateway";
+import { OfficeGateway } from "../../src/addin/office";
+import { FakeExcel } from "../support/fake-excel";
 
 const dir = join(__dirname, "../fixtures/xlsx");
 
@@ -30,6 +32,23 @@ describe.each(loadSpecs().map((s) => [s.id]))("seed %s", (id) => {
     expect(again.findings.filter((f) => ["total-mismatch", "subtotal-mismatch", "formula-range"].includes(f.rule))).toEqual([]);
     await gw.undo(journal);
     expect(gw.state()).toEqual(before);
+  });
+
+  // The same through the Office.js gateway (fake Excel with batch semantics): marks as notes where
+  // ExcelApi 1.18 exists, on a findings sheet before it; values, formulas, fills, notes and fonts.
+  it.each([["1.20"], ["1.17"]])("through the Office.js gateway (ExcelApi %s), apply then undo restores every cell exactly", async (version) => {
+    const fake = new FakeExcel();
+    for (const sheet of (await readXlsxFile(join(dir, `${id}.xlsx`))).sheets) fake.addSnapshot(sheet);
+    const before = fake.state();
+    const gw = new OfficeGateway({ run: fake.run, isSetSupported: (_n, v) => Number(v.split(".")[1]) <= Number(version.split(".")[1]) });
+    const { snapshot } = await gw.readWorkbook();
+    const set = planFix(analyzeWorkbook(snapshot), snapshot, { rescore: true, rescaleWeights: true, marks: true, narrative: true });
+    const journal = await gw.apply(set);
+    // (The fake does not calculate, so the re-check of totals is the memory gateway's, above.)
+    if (set.changes.length) expect(fake.state()).not.toEqual(before);
+    await gw.undo(journal);
+    expect(fake.state()).toEqual(before);
+    expect(fake.sheets.map((s) => s.name)).toEqual(Object.keys(before));
   });
 });
 
