@@ -41,6 +41,8 @@ run("task pane in Chromium", () => {
   beforeAll(async () => {
     if (!existsSync(join(dist, "harness.html"))) throw new Error("dist/addin is not built: run npm run build:addin");
     server = await serve(dist, async (path) => {
+      // A same-origin script that tries eval: the CSP must stop it even though the script may run.
+      if (path === "/csp-probe.js") return { type: "text/javascript", body: "try { window.__evalRan = (0, eval)('true'); } catch (e) { window.__evalRan = false; }" };
       const m = /^\/fixtures\/([\w.-]+)\.json$/.exec(path);
       return m ? JSON.stringify(await readXlsxFile(join(fixtures, `${m[1]}.xlsx`))) : null;
     });
@@ -135,6 +137,47 @@ run("task pane in Chromium", () => {
     expect(await state()).toEqual(original);
   }, 90_000);
 
+  it("works from the keyboard: Tab reaches a finding, Enter goes to its cell; arrows move between tabs", async () => {
+    await open("000-07");
+    await page.getByTestId("run-check").focus();
+    let focused = "";
+    for (let i = 0; i < 15 && !focused.startsWith("finding"); i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => `${document.activeElement?.getAttribute("data-testid")}:${document.activeElement?.getAttribute("data-cell")}`);
+    }
+    expect(focused).toMatch(/^finding:评分表!F23$/);
+    await page.keyboard.press("Enter");
+    await until(() => page.evaluate(() => (window as unknown as { __SCORECHECK_MEMORY__: { selection(): Promise<unknown> } }).__SCORECHECK_MEMORY__.selection()), { sheet: "评分表", cell: "F23" });
+    await page.getByTestId("tab-results").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("opt-rescore").waitFor();
+  }, 60_000);
+
+  it("the pane's Content-Security-Policy blocks inline script and eval", async () => {
+    await open("000-07");
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    const blocked = await page.evaluate(async () => {
+      const w = window as unknown as { __inline?: number };
+      const s = document.createElement("script");
+      s.textContent = "window.__inline = 1";
+      document.body.appendChild(s);
+      const probe = document.createElement("script");
+      probe.src = "csp-probe.js";
+      await new Promise((r) => {
+        probe.onload = r;
+        document.body.appendChild(probe);
+      });
+      return { inline: w.__inline ?? null, evalRan: (window as unknown as { __evalRan?: boolean }).__evalRan ?? null };
+    });
+    expect(blocked).toEqual({ inline: null, evalRan: false });
+    // The two refusals above are the policy working: not a violation by the pane.
+    expect(violations.length).toBeGreaterThan(0);
+    violations.length = 0;
+  }, 60_000);
+
   it("marks flagged cells and clears them back to the original fills and notes", async () => {
     await open("000-07");
     const original = await state();
@@ -162,7 +205,14 @@ run("task pane in Chromium", () => {
     mkdirSync(shots, { recursive: true });
     await open("000-07");
     expect(await page.getByTestId("summary").textContent()).toBe("4 个错误，1 个提醒");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    // Excel's default pane is about 320 px wide: no tab may scroll sideways there.
+    await page.setViewportSize({ width: 320, height: 900 });
+    for (const tab of ["results", "recalc", "narrative", "settings"]) {
+      await page.getByTestId(`tab-${tab}`).click();
+      expect({ tab, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ tab, width: 320 });
+    }
+    await page.getByTestId("tab-results").click();
+    await page.setViewportSize({ width: 350, height: 900 });
     await page.screenshot({ path: join(shots, "pane-zh.png"), fullPage: false });
     await open("000-07", "&run=check&lang=en-US");
     expect(await page.getByTestId("summary").textContent()).toBe("4 errors, 1 warning");

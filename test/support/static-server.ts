@@ -21,9 +21,9 @@ export interface StaticServer {
 
 /**
  * Serves the built add-in from a folder on 127.0.0.1, plus dynamic routes (the harness's
- * fixtures/NAME.json), and records every request so tests can assert what the pane fetched.
+ * fixtures/NAME.json, JSON unless a route gives its own type), and records every request so tests can assert what the pane fetched.
  */
-export async function serve(root: string, routes: (path: string) => Promise<string | null>): Promise<StaticServer> {
+export async function serve(root: string, routes: (path: string) => Promise<string | { body: string; type: string } | null>): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -31,8 +31,9 @@ export async function serve(root: string, routes: (path: string) => Promise<stri
     try {
       const dynamic = await routes(path);
       if (dynamic !== null) {
-        res.writeHead(200, { "content-type": TYPES[".json"] });
-        res.end(dynamic);
+        const { body, type } = typeof dynamic === "string" ? { body: dynamic, type: TYPES[".json"] } : dynamic;
+        res.writeHead(200, { "content-type": type });
+        res.end(body);
         return;
       }
       const file = normalize(join(root, path));
