@@ -121,6 +121,8 @@ run("task pane in Chromium", () => {
     await page.getByTestId("tab-narrative").click();
     await page.getByTestId("section-conclusion").waitFor();
     await page.getByTestId("section-conclusion").fill("经评价，本项目自评得分 99.25 分，等级为优。");
+    await page.getByTestId("copy").click();
+    await page.getByText("已复制，可粘贴到 Word。").waitFor();
     await page.screenshot({ path: join(shots, "narrative-zh.png"), fullPage: false });
     await page.getByTestId("insert-sheet").click();
     await notice(/^已插入叙述。$/);
@@ -176,6 +178,17 @@ run("task pane in Chromium", () => {
     // The two refusals above are the policy working: not a violation by the pane.
     expect(violations.length).toBeGreaterThan(0);
     violations.length = 0;
+  }, 60_000);
+
+  it("a protected sheet: a clear message, and nothing written", async () => {
+    await open("000-07", "&run=check&protect=评分表");
+    const original = await state();
+    await page.getByTestId("tab-recalc").click();
+    await page.getByTestId("preview").click();
+    await page.getByTestId("apply").click();
+    expect(await page.getByTestId("error").textContent({ timeout: 30_000 })).toContain("工作表“评分表”受保护，未做任何修改");
+    expect(await state()).toEqual(original);
+    expect(await page.getByTestId("undo").count()).toBe(0);
   }, 60_000);
 
   it("marks flagged cells and clears them back to the original fills and notes", async () => {

@@ -11,10 +11,16 @@ declare global {
   }
 }
 
-const name = new URLSearchParams(window.location.search).get("fixture") ?? "sample";
+const params = new URLSearchParams(window.location.search);
+const name = params.get("fixture") ?? "sample";
+/** ?protect=SHEET marks a sheet protected, as Excel would report it. */
+const protect = params.getAll("protect");
 window.__SCORECHECK_GATEWAY__ = fetch(`fixtures/${encodeURIComponent(name)}.json`)
   .then((r) => {
     if (!r.ok) throw new Error(`fixture ${name}: HTTP ${r.status}`);
     return r.json() as Promise<WorkbookSnapshot>;
   })
-  .then((snapshot) => (window.__SCORECHECK_MEMORY__ = new MemoryGateway(snapshot)));
+  .then((snapshot) => {
+    for (const sheet of snapshot.sheets) if (protect.includes(sheet.name)) sheet.protected = true;
+    return (window.__SCORECHECK_MEMORY__ = new MemoryGateway(snapshot));
+  });

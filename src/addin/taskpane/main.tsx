@@ -20,13 +20,22 @@ function storage(): Storage | null {
   }
 }
 
-async function connect(): Promise<{ gateway: WorkbookGateway; lang: Lang } | { outside: true }> {
+/** Office's body background (OfficeTheme, where the host reports it) is dark: luminance under 50 %. */
+function officeIsDark(): boolean {
+  const hex = Office.context.officeTheme?.bodyBackgroundColor;
+  const m = hex && /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return false;
+  const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+async function connect(): Promise<{ gateway: WorkbookGateway; lang: Lang; dark?: boolean } | { outside: true }> {
   const params = new URLSearchParams(window.location.search);
   const injected = window.__SCORECHECK_GATEWAY__;
   if (injected) return { gateway: await injected, lang: langFromOffice(params.get("lang") ?? "zh-CN") };
   const info = await Office.onReady();
   if (!info.host) return { outside: true };
-  return { gateway: new OfficeGateway(), lang: langFromOffice(Office.context.displayLanguage) };
+  return { gateway: new OfficeGateway(), lang: langFromOffice(Office.context.displayLanguage), dark: officeIsDark() };
 }
 
 async function start(): Promise<void> {
@@ -37,7 +46,7 @@ async function start(): Promise<void> {
     root.render(<p style={{ padding: 16 }}>请在 Excel 中打开 ScoreCheck 评分表核查。 / Open ScoreCheck from Excel.</p>);
     return;
   }
-  root.render(<App gateway={c.gateway} officeLang={c.lang} autorun={params.get("run") === "check"} store={storage()} />);
+  root.render(<App gateway={c.gateway} officeLang={c.lang} autorun={params.get("run") === "check"} store={storage()} dark={c.dark} />);
 }
 
 void start();

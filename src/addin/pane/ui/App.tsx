@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarActions, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarActions, Spinner, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { WorkbookGateway } from "../../gateway";
-import { GatewayError } from "../../gateway";
+import type { GatewayError } from "../../gateway";
 import { PaneSession, type CheckResult } from "../session";
 import { engineOptions, loadSettings, saveSettings, type PaneSettings, type SettingsStore } from "../settings";
 import { strings, type Lang } from "../strings";
@@ -29,12 +29,19 @@ export interface AppProps {
   /** The ribbon's 一键核查 opens the pane with ?run=check: check at once. */
   autorun: boolean;
   store: SettingsStore | null;
+  /** Office's theme is dark (Office.context.officeTheme): follow it. */
+  dark?: boolean;
+}
+
+/** By shape, not instanceof: a gateway from another bundle (the test harness) has its own class. */
+function isGatewayError(e: unknown): e is GatewayError {
+  return typeof e === "object" && e !== null && (e as GatewayError).name === "GatewayError" && typeof (e as GatewayError).zh === "string";
 }
 
 /** Busy state shown to the user: what is happening right now. */
 type Busy = "checking" | "applying" | "undoing" | null;
 
-export function App({ gateway, officeLang, autorun, store }: AppProps) {
+export function App({ gateway, officeLang, autorun, store, dark = false }: AppProps) {
   const styles = useStyles();
   const session = useMemo(() => new PaneSession(gateway), [gateway]);
   const [settings, setSettings] = useState<PaneSettings>(() => loadSettings(store));
@@ -47,7 +54,7 @@ export function App({ gateway, officeLang, autorun, store }: AppProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
 
-  const describe = useCallback((e: unknown) => (e instanceof GatewayError ? (lang === "en" ? e.en : e.zh) : e instanceof Error ? e.message : String(e)), [lang]);
+  const describe = useCallback((e: unknown) => (isGatewayError(e) ? (lang === "en" ? e.en : e.zh) : e instanceof Error ? e.message : String(e)), [lang]);
 
   const check = useCallback(
     async (s: PaneSettings = settings) => {
@@ -102,7 +109,7 @@ export function App({ gateway, officeLang, autorun, store }: AppProps) {
 
   return (
     <LangContext.Provider value={lang}>
-      <FluentProvider theme={webLightTheme} className={styles.root} lang={lang}>
+      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root} lang={lang}>
         <header className={styles.header}>
           <h1 className={styles.title}>{t.appTitle}</h1>
           <Button appearance="primary" data-testid="run-check" onClick={() => void check()} disabled={busy !== null}>

@@ -28,11 +28,13 @@ export function NarrativeTab({ result, session, busy, change }: TabProps) {
       return t.inserted;
     });
   const copy = async () => {
+    const text = draftText(draft);
     try {
-      await navigator.clipboard.writeText(draftText(draft));
+      await navigator.clipboard.writeText(text);
       setCopied(t.copied);
     } catch {
-      setCopied(t.copyFailed);
+      // Some Office webviews deny the async clipboard; the selection-based copy still works there.
+      setCopied(copyBySelection(text) ? t.copied : t.copyFailed);
     }
   };
 
@@ -64,4 +66,21 @@ export function NarrativeTab({ result, session, busy, change }: TabProps) {
       {copied && <Caption1 role="status">{copied}</Caption1>}
     </>
   );
+}
+
+function copyBySelection(text: string): boolean {
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  try {
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
 }
