@@ -17,6 +17,22 @@ function devServerHttps() {
   return { type: "https", options: { key: fs.readFileSync(file("localhost.key")), cert: fs.readFileSync(file("localhost.crt")), ca: fs.readFileSync(file("ca.crt")) } };
 }
 
+/**
+ * Emits fixtures/sample.json, the bundled sample workbook as a grid snapshot, so harness.html shows
+ * the pane on real tables without Excel (npm start, then /harness.html?run=check).
+ */
+class SampleSnapshotPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("SampleSnapshot", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "SampleSnapshot", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const tsx = path.join(__dirname, "node_modules/tsx/dist/cli.mjs");
+        const json = require("node:child_process").execFileSync(process.execPath, [tsx, "scripts/snapshot-json.ts", "samples/sample.xlsx"], { cwd: __dirname, maxBuffer: 64 * 2 ** 20 });
+        compilation.emitAsset("fixtures/sample.json", new compiler.webpack.sources.RawSource(json));
+      });
+    });
+  }
+}
+
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const DEV_PORT = 3000;
 
@@ -52,6 +68,7 @@ module.exports = (_env, argv) => {
       page("commands.html", ["commands"], "评分表核查 ScoreCheck", true),
       // The harness runs the same pane against an in-memory workbook, without Office.js.
       page("harness.html", ["harness", "taskpane"], "评分表核查 ScoreCheck · 测试 harness", false),
+      new SampleSnapshotPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },

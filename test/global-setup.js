@@ -16,7 +16,7 @@ function newest(path) {
 function addinStale() {
   const built = join(root, "dist/addin/taskpane.js");
   if (!existsSync(built)) return true;
-  const sources = ["src", "assets", "manifest.xml", "webpack.config.js", "package-lock.json"].map((p) => join(root, p)).filter(existsSync);
+  const sources = ["src", "assets", "samples", "manifest.xml", "webpack.config.js", "scripts/snapshot-json.ts", "package-lock.json"].map((p) => join(root, p)).filter(existsSync);
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 

@@ -44,7 +44,7 @@ run("task pane in Chromium", () => {
       // A same-origin script that tries eval: the CSP must stop it even though the script may run.
       if (path === "/csp-probe.js") return { type: "text/javascript", body: "try { window.__evalRan = (0, eval)('true'); } catch (e) { window.__evalRan = false; }" };
       const m = /^\/fixtures\/([\w.-]+)\.json$/.exec(path);
-      return m ? JSON.stringify(await readXlsxFile(join(fixtures, `${m[1]}.xlsx`))) : null;
+      return m && existsSync(join(fixtures, `${m[1]}.xlsx`)) ? JSON.stringify(await readXlsxFile(join(fixtures, `${m[1]}.xlsx`))) : null;
     });
     browser = await launch();
   }, 60_000);
@@ -231,6 +231,13 @@ run("task pane in Chromium", () => {
     expect(await page.getByTestId("summary").textContent()).toBe("4 errors, 1 warning");
     expect(await page.getByRole("tab", { name: "Recalculate" }).count()).toBe(1);
     await page.screenshot({ path: join(shots, "pane-en.png"), fullPage: false });
+  }, 60_000);
+
+  it("the built harness shows the bundled sample without Excel (npm start, /harness.html?run=check)", async () => {
+    await page.goto(`${server.origin}/harness.html?run=check`);
+    await page.getByTestId("summary").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("table").count()).toBeGreaterThanOrEqual(4);
+    expect(server.requests).toContain("/fixtures/sample.json");
   }, 60_000);
 
   it("without ?run=check waits for the user; outside Excel the real pane says so and loads Office.js from its own origin", async () => {
