@@ -7,6 +7,7 @@ import { draftLines, draftsOf, draftText } from "../../src/addin/pane/narrative-
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, sanitize, engineOptions } from "../../src/addin/pane/settings";
 import { langFromOffice, strings } from "../../src/addin/pane/strings";
 import type { WorkbookSnapshot } from "../../src/engine/grid/types";
+import { cleanRows, layoutA } from "../support/tables";
 
 const fixture = (id: string) => readXlsxFile(join(__dirname, "../fixtures/xlsx", `${id}.xlsx`));
 
@@ -34,10 +35,19 @@ describe("PaneSession", () => {
     expect(items.find((i) => i.change.cell === "G23")).toMatchObject({ replacesFormula: true, change: { formula: "=SUM(G5:G22)" } });
   });
 
-  it("the grade follows the recalculated total", async () => {
+  it("rescoring proposes the rule's scores where a missed target scored full", async () => {
     const { session } = await open("003-01");
     const items = session.changeItems(await session.check({}), { ...DEFAULT_RECALC, rescore: true });
-    expect(items.map((i) => i.change.cell)).toEqual(expect.arrayContaining(["F53", "F44"]));
+    expect(items.find((i) => i.change.cell === "F53")?.change).toMatchObject({ kind: "set-value", value: 7.45, before: { value: 8 } });
+  });
+
+  it("the declared grade follows the recalculated total, keeping the rest of its cell's text", async () => {
+    const snapshot = { source: "t", sheets: [layoutA({ rows: cleanRows(), total: [100, 100], below: [["评价结果等次:", "良"], ["自评等级：良（待复核）"]] })] };
+    const session = new PaneSession(new MemoryGateway(snapshot));
+    const result = await session.check({});
+    const grade = session.changeItems(result, DEFAULT_RECALC).find((i) => i.change.reason.includes("等级"));
+    expect(grade?.change).toMatchObject({ kind: "set-value", value: "优", before: { value: "良" } });
+    expect(session.changeItems(result, { ...DEFAULT_RECALC, totals: false })).toEqual([]);
   });
 
   it("clearing marks restores fills and notes but keeps a recalculation applied after marking", async () => {
