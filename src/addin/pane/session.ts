@@ -22,6 +22,8 @@ export interface ChangeItem {
   change: Extract<Change, { kind: "set-value" | "set-formula" }>;
   /** The cell holds a user formula: never replaced unless the user ticks it. */
   replacesFormula: boolean;
+  /** The figure changes (not only a constant becoming the formula that gives the same figure). */
+  changesFigure: boolean;
 }
 
 /**
@@ -46,7 +48,9 @@ export class PaneSession {
     const set = planFix(result.analysis, result.snapshot, { ...options, marks: false, narrative: false });
     return set.changes
       .filter((c): c is ChangeItem["change"] => c.kind === "set-value" || c.kind === "set-formula")
-      .map((change, i) => ({ id: `${i}:${change.sheet}!${change.cell}`, change, replacesFormula: !!change.before?.formula }));
+      .map((change, i) => ({ id: `${i}:${change.sheet}!${change.cell}`, change, replacesFormula: !!change.before?.formula, changesFigure: change.value !== change.before?.value }))
+      // What changes a figure comes first; constants turned into the same figure's formula after.
+      .sort((a, b) => Number(b.changesFigure) - Number(a.changesFigure));
   }
 
   /** Applies a change set and keeps its journal for 撤销本次修改. */

@@ -107,6 +107,7 @@ export function RecalcTab({ result, session, busy, change }: TabProps) {
                   <span className={styles.mono}>{i.change.sheet}!{i.change.cell}</span> {i.change.reason}
                 </span>
                 {i.replacesFormula && <Caption1 className={styles.differs}>{t.replacesFormula}</Caption1>}
+                {!i.changesFigure && <Caption1>{t.sameFigure}</Caption1>}
               </span>
             }
           />
