@@ -3,6 +3,7 @@ import { MARK_FILLS } from "../../engine/changes/mark-style";
 import { officeText } from "../../engine/changes/safe-text";
 import { GatewayError, type CellRecord, type UndoJournal } from "../gateway";
 import { formulaOf } from "./read";
+import { parseA1, rangeToA1, toA1 } from "../../engine/grid/address";
 
 export const FINDINGS_SHEET = "核查结果";
 const NO_FILL = "#FFFFFF";
@@ -156,9 +157,9 @@ function writeFindingsSheet(ws: Excel.Worksheet, marks: Mark[]): void {
 
 function cellsOf(c: CellChange): string[] {
   if (c.kind !== "insert-lines") return [c.cell];
-  const m = /^([A-Z]+)(\d+)$/i.exec(c.cell);
-  if (!m) throw new GatewayError("api", `无效的单元格地址：${c.cell}`, `invalid cell address: ${c.cell}`);
-  return c.lines.map((_, i) => `${m[1]}${Number(m[2]) + i}`);
+  const at = parseA1(c.cell);
+  if (!at) throw new GatewayError("api", `无效的单元格地址：${c.cell}`, `invalid cell address: ${c.cell}`);
+  return c.lines.map((_, i) => toA1(at.row + i, at.col));
 }
 
 function record(t: Target): CellRecord {
@@ -180,14 +181,13 @@ function record(t: Target): CellRecord {
 
 function writeLines(ws: Excel.Worksheet, at: string, lines: NarrativeLine[], newSheet: boolean): void {
   if (!lines.length) return;
-  const m = /^([A-Z]+)(\d+)$/i.exec(at)!;
-  const first = Number(m[2]);
-  const range = ws.getRange(`${m[1]}${first}:${m[1]}${first + lines.length - 1}`);
+  const top = parseA1(at)!;
+  const range = ws.getRange(rangeToA1({ top: top.row, left: top.col, bottom: top.row + lines.length - 1, right: top.col }));
   range.values = lines.map((l) => [officeText(l.text)]);
   range.format.wrapText = true;
   lines.forEach((l, i) => {
     if (l.style === "body") return;
-    const cell = ws.getRange(`${m[1]}${first + i}`);
+    const cell = ws.getRange(toA1(top.row + i, top.col));
     cell.format.font.bold = true;
     cell.format.font.size = l.style === "title" ? 16 : 12;
   });

@@ -3,7 +3,7 @@ import type { Change, ChangeSet, NarrativeLine } from "../../engine/changes/type
 import type { EngineOptions } from "../../engine/options";
 import type { UndoJournal, ReadStats, WorkbookGateway } from "../gateway";
 import { analyzeWorkbook, type Analysis } from "../../engine/analyze";
-import { planFix, type FixOptions } from "../../engine/changes/plan";
+import { markChanges, planFix, REPORT_SHEET, type FixOptions } from "../../engine/changes/plan";
 
 export interface CheckResult {
   snapshot: WorkbookSnapshot;
@@ -80,7 +80,7 @@ export class PaneSession {
   /** Fills flagged cells by severity (with a note, or a findings sheet where notes are unavailable). */
   async markFindings(result: CheckResult): Promise<number> {
     if (this.marks) await this.clearMarks();
-    const changes: Change[] = result.analysis.findings.map((f) => ({ kind: "mark", sheet: f.sheet, cell: f.cell, severity: f.severity, note: `[ScoreCheck ${f.rule}] ${f.message.zh}` }));
+    const changes = markChanges(result.analysis.findings);
     if (!changes.length) return 0;
     this.marks = await this.apply({ title: { zh: "标记问题单元格", en: "Mark flagged cells" }, changes });
     return new Set(changes.map((c) => c.kind === "mark" && `${c.sheet}!${c.cell}`)).size;
@@ -100,7 +100,7 @@ export class PaneSession {
 
   async insertNarrative(lines: NarrativeLine[], where: "sheet" | "selection"): Promise<UndoJournal> {
     const title = { zh: "插入自评报告", en: "Insert the narrative" };
-    if (where === "sheet") return this.apply({ title, changes: [{ kind: "add-sheet", name: "自评报告", lines }] });
+    if (where === "sheet") return this.apply({ title, changes: [{ kind: "add-sheet", name: REPORT_SHEET, lines }] });
     const at = await this.gateway.selection();
     if (!at) throw new Error("no cell is selected");
     return this.apply({ title, changes: [{ kind: "insert-lines", sheet: at.sheet, cell: at.cell, lines }] });

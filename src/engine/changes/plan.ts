@@ -3,6 +3,7 @@ import type { Analysis } from "../analyze";
 import type { WorkbookSnapshot } from "../grid/types";
 import type { NumberCell, SummaryRow } from "../model";
 import type { TableCalc } from "../recalc/table-calc";
+import type { Finding } from "../rules/types";
 import { SheetView } from "../grid/sheet-view";
 import { parseA1, posToA1 } from "../grid/address";
 import { dec, sum } from "../values/decimal";
@@ -44,15 +45,20 @@ export function planFix(analysis: Analysis, wb: WorkbookSnapshot, opts: Partial<
     }
   }
   for (const c of changes) if (c.kind === "set-value" || c.kind === "set-formula") c.before = beforeState(views, c.sheet, c.cell);
-  if (o.marks) {
-    for (const f of analysis.findings)
-      changes.push({ kind: "mark", sheet: f.sheet, cell: f.cell, severity: f.severity, note: `[ScoreCheck ${f.rule}] ${f.message.zh}` });
-  }
+  if (o.marks) changes.push(...markChanges(analysis.findings));
   if (o.narrative) {
     const lines = reportLines(analysis);
-    if (lines.length) changes.push({ kind: "add-sheet", name: "自评报告", lines });
+    if (lines.length) changes.push({ kind: "add-sheet", name: REPORT_SHEET, lines });
   }
   return { title: { zh: "ScoreCheck 修正", en: "ScoreCheck fixes" }, changes };
+}
+
+/** The sheet the narrative goes to. */
+export const REPORT_SHEET = "自评报告";
+
+/** One mark per finding: a fill by severity and the finding as a note. */
+export function markChanges(findings: Finding[]): Change[] {
+  return findings.map((f) => ({ kind: "mark", sheet: f.sheet, cell: f.cell, severity: f.severity, note: `[ScoreCheck ${f.rule}] ${f.message.zh}` }));
 }
 
 export function reportLines(analysis: Analysis): NarrativeLine[] {

@@ -159,11 +159,16 @@ function measures(own: Finding[]): NarrativeSection {
   return { key: "measures", heading: "整改措施", paragraphs: p };
 }
 
+/** "一、评价结论": a section's numbered heading as the reports write it (index from 0). */
+export function sectionHeading(index: number, heading: string): string {
+  return `${CN_NUM[index] ?? index + 1}、${heading}`;
+}
+
 /** Lines for a worksheet: title, then each heading (一、评价结论) and its paragraphs. */
 export function narrativeLines(n: Narrative): NarrativeLine[] {
   const lines: NarrativeLine[] = [{ text: n.title, style: "title" }];
   n.sections.forEach((s, i) => {
-    lines.push({ text: `${CN_NUM[i]}、${s.heading}`, style: "heading" });
+    lines.push({ text: sectionHeading(i, s.heading), style: "heading" });
     for (const para of s.paragraphs) lines.push({ text: para, style: "body" });
   });
   return lines;

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Button, Caption1, Field, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { sectionHeading } from "../../../engine/narrative/generate";
 import { draftLines, draftsOf, draftText, type NarrativeDraft } from "../narrative-draft";
 import type { TabProps } from "./App";
 import { useStrings } from "./context";
@@ -8,8 +9,6 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-const CN_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 export function NarrativeTab({ result, session, busy, change }: TabProps) {
   const t = useStrings();
@@ -54,7 +53,7 @@ export function NarrativeTab({ result, session, busy, change }: TabProps) {
       )}
       <h2 className={styles.title} data-testid="narrative-title">{draft.title}</h2>
       {draft.sections.map((s, k) => (
-        <Field key={s.key} label={`${CN_NUM[k]}、${s.heading}`}>
+        <Field key={s.key} label={sectionHeading(k, s.heading)}>
           <Textarea value={s.text} onChange={(_, d) => edit(k, d.value)} resize="vertical" rows={Math.min(10, 2 + s.text.split("\n").length)} data-testid={`section-${s.key}`} />
         </Field>
       ))}
