@@ -17,10 +17,12 @@ const withText = (text: string) => [layoutA({ rows: cleanRows(), total: [100, 10
 testRule(narrativeMismatch, {
   valid: [
     { name: "text quotes the total and grade", sheets: withText("自评价得分 100 分，评价等级为优。") },
+    { name: "a review quoting another text's claim (reported speech)", sheets: withText("（三）报告文字与评分表不一致。文字称“自评价得分99分”，但评分表各项得分合计为100分。") },
     { name: "per-indicator scores in the text are not totals", sheets: withText("指标分值3分，得3分；评价结果分为优（90—100分）、良（80—90分）。") },
   ],
   invalid: [
     { name: "text quotes 99", sheets: withText("2021 年度该项目实施达到预期的年度绩效目标，自评价得分 99 分，评价等级为优。"), errors: [{ cell: "情况表!A2", includes: "99" }] },
+    { name: "a quoted name before the claim does not hide it", sheets: withText("“养老金补贴”项目自评价得分99分。"), errors: [{ cell: "情况表!A2", includes: "99" }] },
     { name: "text quotes another grade", sheets: withText("本次项目评价得分为：100分，评价等级“良”。"), errors: [{ cell: "情况表!A2", includes: "良" }] },
   ],
 });

@@ -7,6 +7,27 @@ import { gradeOf } from "../recalc/grade";
 const SCORE_QUOTE = /(自评价得分|自评得分|自评价总分|自评总分|评价得分|综合得分|总得分|最终得分|项目得分|绩效得分|评价总分|得分合计)(?:为|是|共|:|：)*(\d{1,3}(?:\.\d{1,3})?)分/g;
 const GRADE_QUOTE = /(评价等级|评价等次|评价结果等次|绩效等级|自评等级|等级|等次)(?:为|是|评定为|评为|:|：)*["“「『]?(优秀|良好|中等|合格|不合格|较差|优|良|中|差)(?!于|化|先|势|质)/g;
 
+// Paired quotation marks only: an ASCII " opens and closes alike, so it cannot tell.
+const OPEN = "“「『‘";
+const CLOSE = "”」』’";
+
+/**
+ * A claim inside quotation marks is reported speech (a review's "文字称“自评价得分99分”", this
+ * tool's own 存在问题 paragraph among them), not the text's own statement of the score.
+ */
+function reported(text: string, m: RegExpMatchArray): boolean {
+  const start = m.index ?? 0;
+  const end = start + m[0].length;
+  let open = -1;
+  for (let i = start - 1; i >= 0 && open < 0; i--) {
+    if (CLOSE.includes(text[i])) return false;
+    if (OPEN.includes(text[i])) open = i;
+  }
+  if (open < 0) return false;
+  for (let i = end; i < text.length; i++) if (CLOSE.includes(text[i])) return true;
+  return false;
+}
+
 /** Text in the workbook (评价结论, 自评得分 in a header) that quotes another score or grade. */
 export const narrativeMismatch: Rule = {
   id: "narrative-mismatch",
@@ -21,6 +42,7 @@ export const narrativeMismatch: Rule = {
     for (const t of calc.texts) {
       const text = norm(t.text);
       for (const m of text.matchAll(SCORE_QUOTE)) {
+        if (reported(text, m)) continue;
         const quoted = new Dec(m[2]);
         const places = Math.max(placesOf(quoted), 0);
         if (round(total, places).eq(quoted) || total.minus(quoted).abs().lte("0.005")) continue;
@@ -35,6 +57,7 @@ export const narrativeMismatch: Rule = {
         });
       }
       for (const m of text.matchAll(GRADE_QUOTE)) {
+        if (reported(text, m)) continue;
         const quoted = GRADE_WORDS[m[2]];
         if (!quoted || quoted === grade) continue;
         out.push({
