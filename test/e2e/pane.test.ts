@@ -126,6 +126,8 @@ run("task pane in Chromium", () => {
     await page.screenshot({ path: join(shots, "narrative-zh.png"), fullPage: false });
     await page.getByTestId("insert-sheet").click();
     await notice(/^已插入叙述。$/);
+    await page.getByTestId("tab-results").click();
+    expect(await page.getByTestId("summary").textContent()).toBe("0 个错误，0 个提醒");
     const report = (await state())["自评报告"];
     expect(report.A1.value).toMatch(/城乡居民养老金缴费补助/);
     expect(Object.values(report).map((c) => c.value)).toContain("经评价，本项目自评得分 99.25 分，等级为优。");

@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
-import type { Analysis } from "../analyze";
+import { analyzeWorkbook, type Analysis } from "../analyze";
+import { withChanges } from "./with-changes";
 import type { WorkbookSnapshot } from "../grid/types";
 import type { NumberCell, SummaryRow } from "../model";
 import type { TableCalc } from "../recalc/table-calc";
@@ -47,7 +48,9 @@ export function planFix(analysis: Analysis, wb: WorkbookSnapshot, opts: Partial<
   for (const c of changes) if (c.kind === "set-value" || c.kind === "set-formula") c.before = beforeState(views, c.sheet, c.cell);
   if (o.marks) changes.push(...markChanges(analysis.findings));
   if (o.narrative) {
-    const lines = reportLines(analysis);
+    // The report describes the workbook as fixed (rescored scores, new totals), not as it came.
+    const fixed = withChanges(wb, changes);
+    const lines = reportLines(fixed === wb ? analysis : analyzeWorkbook(fixed, analysis.options));
     if (lines.length) changes.push({ kind: "add-sheet", name: REPORT_SHEET, lines });
   }
   return { title: { zh: "ScoreCheck 修正", en: "ScoreCheck fixes" }, changes };
