@@ -19,7 +19,10 @@ export function withChanges(wb: WorkbookSnapshot, changes: Change[]): WorkbookSn
       if (!p || p.row < s.top || p.col < s.left) continue;
       const r = p.row - s.top;
       const col = p.col - s.left;
-      while (values.length <= r) values.push([]), formulas.push([]);
+      while (values.length <= r) {
+        values.push([]);
+        formulas.push([]);
+      }
       values[r][col] = c.value;
       formulas[r][col] = c.kind === "set-formula" ? c.formula : null;
     }
