@@ -20,9 +20,15 @@ function addinStale() {
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 
-module.exports = async () => {
+/** Runs that select test files without the browser tests (`jest test/rules`) need no add-in build. */
+function browserTestsSelected(globalConfig) {
+  const pattern = globalConfig && globalConfig.testPathPattern;
+  return !pattern || /e2e/.test(pattern);
+}
+
+module.exports = async (globalConfig) => {
   execFileSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/build-fixtures.ts")], { cwd: root, stdio: "inherit" });
-  if (addinStale()) {
+  if (browserTestsSelected(globalConfig) && addinStale()) {
     console.log("building the add-in (dist/addin) for the browser tests…");
     execFileSync(process.execPath, [join(root, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   }
