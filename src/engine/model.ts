@@ -105,6 +105,13 @@ export interface ScoringTable {
   /** Places of scores precision in the table (max decimals printed). */
   scorePlaces: number;
   weightPlaces: number;
+  /**
+   * How the weights were written: "points" (the usual 0–100), "fraction" (0.05 … summing to 1) or
+   * "percent" (10% or 0.1 formatted as %). Weight values in the model are always in points.
+   */
+  weightScale?: "points" | "fraction" | "percent";
+  /** What recognition could not decide with confidence; reported as info findings, never errors. */
+  doubts?: { pos: CellPos; message: { zh: string; en: string } }[];
 }
 
 /** Free text in the workbook outside tables, for narrative checks. */

@@ -40,6 +40,11 @@ export interface SheetSnapshot {
   protected?: boolean;
   /** Absolute indexes of hidden rows. */
   hiddenRows?: number[];
+  /**
+   * A sheet ScoreCheck itself wrote (its 自评报告 report sheet, recognised by the marker it writes):
+   * never read back as the workbook's own claims.
+   */
+  generated?: boolean;
 }
 
 export interface WorkbookSnapshot {
