@@ -1,4 +1,5 @@
 import type { ReverseRule } from "./recalc/assess";
+import { ROUNDING_TOLERANCE } from "./standards";
 
 export interface EngineOptions {
   /** Reverse (≤) indicators missed: target ÷ actual × weight ("ratio") or the linear rule. */
@@ -14,7 +15,7 @@ export interface EngineOptions {
 
 export const DEFAULT_OPTIONS: EngineOptions = {
   reverseRule: "ratio",
-  tolerance: "0.005",
+  tolerance: ROUNDING_TOLERANCE,
   split: "auto",
   lang: "zh-CN",
   disabledRules: [],

@@ -5,6 +5,7 @@ import type { NarrativeLine } from "../changes/types";
 import { show, sum } from "../values/decimal";
 import { posToA1 } from "../grid/address";
 import { givesReason } from "../rules/util";
+import { EXECUTION_REASON_BELOW, FULL_MARKS, gradeRangesText, nationalSplitText } from "../standards";
 
 export interface NarrativeSection {
   key: "conclusion" | "deductions" | "problems" | "measures";
@@ -128,8 +129,8 @@ function problems(calc: TableCalc, own: Finding[]): NarrativeSection {
 }
 
 const MEASURES: Record<string, string> = {
-  "weights-sum": "按照一级指标分值统一设置要求调整各项指标权重，确保权重合计为100分。",
-  "weight-structure": "核对一级、二级指标分值与下级指标权重之和，按产出50分、效益30分、满意度10分、预算执行率10分的统一设置调整。",
+  "weights-sum": `按照一级指标分值统一设置要求调整各项指标权重，确保权重合计为${FULL_MARKS}分。`,
+  "weight-structure": `核对一级、二级指标分值与下级指标权重之和；国家项目支出绩效自评表按${nationalSplitText("zh", "分")}的统一设置调整。`,
   "total-mismatch": "总分、小计改为按明细行公式求和，杜绝手工填写合计。",
   "subtotal-mismatch": "总分、小计改为按明细行公式求和，杜绝手工填写合计。",
   "formula-range": "修正合计公式的引用范围，确保每一行计入且仅计入一次。",
@@ -137,8 +138,8 @@ const MEASURES: Record<string, string> = {
   "full-score-below-target": "对未达到年度指标值的指标，按实际完成值与目标值之比计分，并分析偏差原因、提出改进措施。",
   "unexplained-deduction": "在评分依据（偏差原因分析）中逐项写明扣分理由；无扣分理由的应给满分。",
   "score-off-rule": "按公布的评分规则重新计算得分，定性指标得分应落在对应档次区间内。",
-  "budget-execution": "按全年执行数÷全年预算数重新计算预算执行率，并按执行率×分值计分；执行率低于90%的说明原因。",
-  "grade-mismatch": "按优≥90分、良80–90分、中60–80分、差<60分重新确定评价等级。",
+  "budget-execution": `按全年执行数÷全年预算数重新计算预算执行率，并按执行率×分值计分；执行率低于${EXECUTION_REASON_BELOW}%的说明原因。`,
+  "grade-mismatch": `按${gradeRangesText()}重新确定评价等级。`,
   "narrative-mismatch": "统一自评报告、情况表与评分表中的得分和等级表述。",
   "unit-mismatch": "统一目标值与实际完成值的计量单位，实际完成值填写实际数值，不照抄目标表述。",
   "missing-value": "补齐指标的目标值、实际完成值、权重和得分。",

@@ -1,7 +1,9 @@
 import type { Decimal } from "decimal.js";
 import type { Direction } from "../model";
-import type { IndicatorValue } from "../values/indicator-value";
+import { isPercent, type IndicatorValue } from "../values/indicator-value";
+import { onTime } from "../values/deadline";
 import { Dec, round, show } from "../values/decimal";
+import { QUALITATIVE_BANDS, SCORE_PLACES } from "../standards";
 
 export type Status = "met" | "partial" | "missed" | "unknown";
 export type ReverseRule = "ratio" | "linear";
@@ -19,9 +21,7 @@ export interface Assessment {
   why: { zh: string; en: string };
 }
 
-const BAND_MET: [Decimal, Decimal] = [new Dec("0.8"), new Dec(1)];
-const BAND_PARTIAL: [Decimal, Decimal] = [new Dec("0.6"), new Dec("0.8")];
-const BAND_MISSED: [Decimal, Decimal] = [new Dec(0), new Dec("0.6")];
+const { met: BAND_MET, partial: BAND_PARTIAL, missed: BAND_MISSED } = QUALITATIVE_BANDS;
 
 const MONEY: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 const PEOPLE: Record<string, number> = { 人: 1, 人次: 1, 万人: 1e4, 万人次: 1e4 };
@@ -44,8 +44,8 @@ function describe(v: IndicatorValue): string {
 /** Quantitative comparison of actual against target in the indicator's direction. */
 export function assessQuantity(target: IndicatorValue, actual: IndicatorValue, direction: Direction): Assessment | null {
   if (target.kind !== "number" || actual.kind !== "number" || !target.number || !actual.number) return null;
-  if (!!target.percent !== !!actual.percent && (target.percent || actual.percent)) return null;
-  const a0 = convertUnit(actual.number, actual.unit, target.unit);
+  if (isPercent(target) !== isPercent(actual)) return null;
+  const a0 = isPercent(target) ? actual.number : convertUnit(actual.number, actual.unit, target.unit);
   if (a0 === null) return null;
   const t = target.number;
   const a = a0.isNegative() ? new Dec(0) : a0;
@@ -82,6 +82,11 @@ export function assessWords(target: IndicatorValue, actual: IndicatorValue): Ass
   const a = actual.word ?? actual.raw;
   const why = (zh: string, en: string) => ({ zh: `${zh}（目标“${target.raw}”，实际“${actual.raw}”）`, en: `${en} (target “${target.raw}”, actual “${actual.raw}”)` });
   if (!a) return { status: "unknown", why: why("实际完成值为空", "actual is empty") };
+  if (target.deadline && actual.deadline) {
+    // A late date is a miss the rules leave to judgment: no band, no proportional score.
+    if (onTime(actual.deadline, target.deadline)) return { status: "met", band: BAND_MET, why: why("按期完成", "done by the deadline") };
+    return { status: "missed", why: why("晚于规定时限完成", "done after the deadline") };
+  }
   if (t && a === t) return { status: "met", band: BAND_MET, why: why("实际与目标一致", "actual equals target") };
   const tNeg = NEGATION.test(t);
   const aNeg = NEGATION.test(a);
@@ -101,7 +106,7 @@ export function ruleScore(a: Assessment, weight: Decimal, reverseRule: ReverseRu
     // Linear reverse rule: (1 − (actual − target)/target) × weight, 0 from twice the target.
     const overshoot = new Dec(1).div(a.ratio).minus(1);
     const share = new Dec(1).minus(overshoot);
-    return share.lte(0) ? new Dec(0) : round(share.times(weight), 2);
+    return share.lte(0) ? new Dec(0) : round(share.times(weight), SCORE_PLACES);
   }
-  return round(a.ratio.times(weight), 2);
+  return round(a.ratio.times(weight), SCORE_PLACES);
 }

@@ -1,9 +1,10 @@
 import type { CellPos } from "../grid/types";
 import type { FundsBlock, Indicator, ScoringTable, TextBlock } from "../model";
 import { norm } from "../text/normalize";
-import { Dec, round, show } from "../values/decimal";
+import { round, show } from "../values/decimal";
 import type { Decimal } from "decimal.js";
 import { parseIndicatorValue } from "../values/indicator-value";
+import { executionShare } from "../standards";
 import { assessQuantity, assessWords, type Assessment } from "./assess";
 import type { WorkbookIndex } from "./workbook-index";
 
@@ -44,7 +45,7 @@ export function findEvidence(ind: Indicator, table: ScoringTable, index: Workboo
       const actual = parseIndicatorValue(`${show(round(rate, 2))}%`);
       const a = assessQuantity(target, actual, "positive");
       if (a) {
-        a.ratio = rate.div(100).gt(1) ? new Dec(1) : rate.div(100);
+        a.ratio = executionShare(rate);
         return { source: "funds", sheet: table.sheet, pos: table.funds.executed.pos, assessment: a };
       }
     }

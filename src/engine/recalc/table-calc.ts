@@ -1,9 +1,9 @@
 import type { Decimal } from "decimal.js";
 import type { Grade, Indicator, ScoringTable, SummaryRow, TextBlock } from "../model";
-import { Dec, round, sum } from "../values/decimal";
+import { round, sum } from "../values/decimal";
 import { assessQuantity, assessWords, ruleScore, type Assessment, type ReverseRule } from "./assess";
 import { executionRate, findEvidence, type Evidence } from "./evidence";
-import { gradeOf } from "./grade";
+import { executionScore, FULL_MARKS, gradeOf, SCORE_PLACES } from "../standards";
 import { linkedTexts } from "./linked-text";
 import type { WorkbookIndex } from "./workbook-index";
 
@@ -49,6 +49,8 @@ export interface CalcOptions {
 function assess(ind: Indicator): Assessment {
   const none: Assessment = { status: "unknown", why: { zh: "未填写目标值或实际完成值", en: "no target or actual" } };
   if (!ind.target || !ind.actual || ind.target.kind === "empty" || ind.actual.kind === "empty") return none;
+  // "/" or "—": the indicator does not apply; nothing is judged on it.
+  if (ind.target.kind === "na" || ind.actual.kind === "na") return { status: "unknown", why: { zh: "指标不适用", en: "not applicable" } };
   if (ind.direction === "qualitative" || ind.target.kind === "text") {
     if (ind.actual.kind === "number" && ind.target.kind === "text") return { ...none, why: { zh: "目标为定性、实际为数值", en: "qualitative target, numeric actual" } };
     return assessWords(ind.target, ind.actual);
@@ -76,7 +78,7 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   const funds = table.funds;
   const rate = executionRate(funds);
   const fundsWeight = funds?.weight?.value ?? null;
-  const fundsRuleScore = fundsWeight && rate ? round(Dec.min(rate.div(100), 1).times(fundsWeight), 2) : null;
+  const fundsRuleScore = fundsWeight && rate ? executionScore(rate, fundsWeight) : null;
   const weightTotal = indicatorWeightSum ? indicatorWeightSum.plus(fundsWeight ?? 0) : null;
   const scoreTotal = indicatorScoreSum ? indicatorScoreSum.plus(funds?.score?.value ?? 0) : null;
   const ruleScores = indicators.map((c) => c.ruleScore ?? c.indicator.score?.value ?? null);
@@ -84,7 +86,7 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   const undetermined = indicators.filter((c, i) => ruleScores[i] === null && c.indicator.weight?.value?.gt(0)).length;
   const ruleScoreTotal = undetermined === 0 && indicators.length > 0 ? sum(ruleScores).plus(fundsRuleScore ?? funds?.score?.value ?? 0) : null;
   const subtotals = table.subtotals.map((row) => summarize(row, table));
-  const completeWeights = weightTotal && weightTotal.eq(100);
+  const completeWeights = weightTotal && weightTotal.eq(FULL_MARKS);
   const gradeBasis = scoreTotal ?? (completeWeights ? ruleScoreTotal : null);
   return {
     table,
@@ -111,8 +113,8 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
 function ruleScoreWithinBand(a: Assessment, weight: Decimal, declared: Decimal | null, reverseRule: ReverseRule): Decimal | null {
   if (a.band && a.status !== "met") {
     if (!declared) return null;
-    const lo = round(a.band[0].times(weight), 2);
-    const hi = round(a.band[1].times(weight), 2);
+    const lo = round(a.band[0].times(weight), SCORE_PLACES);
+    const hi = round(a.band[1].times(weight), SCORE_PLACES);
     return declared.lt(lo) ? lo : declared.gt(hi) ? hi : declared;
   }
   return ruleScore(a, weight, reverseRule);

@@ -1,8 +1,8 @@
 import type { Rule } from "./types";
-import { gradeOf, GRADE_EN } from "../recalc/grade";
+import { gradeBandsText, gradeOf, GRADE_EN } from "../standards";
 import { show } from "./util";
 
-/** 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below: the declared grade must follow the total. */
+/** The declared grade must follow the total (bands in the standards module). */
 export const gradeMismatch: Rule = {
   id: "grade-mismatch",
   severity: "error",
@@ -22,8 +22,8 @@ export const gradeMismatch: Rule = {
       {
         pos: declared.pos,
         message: {
-          zh: `评价等级填“${declared.grade}”，但总分${show(total)}对应“${right}”（优≥90，良≥80，中≥60，差<60）`,
-          en: `the grade says "${declared.grade}" (${GRADE_EN[declared.grade]}), but a total of ${show(total)} is "${right}" (${GRADE_EN[right]})`,
+          zh: `评价等级填“${declared.grade}”，但总分${show(total)}对应“${right}”（${gradeBandsText("zh")}）`,
+          en: `the grade says "${declared.grade}" (${GRADE_EN[declared.grade]}), but a total of ${show(total)} is "${right}" (${GRADE_EN[right]}; ${gradeBandsText("en")})`,
         },
         data: { declared: declared.grade, expected: right, total: total.toFixed() },
       },

@@ -2,7 +2,7 @@ import type { Rule, Report } from "./types";
 import { norm } from "../text/normalize";
 import { GRADE_WORDS } from "../text/vocabulary";
 import { Dec, placesOf, round, show } from "../values/decimal";
-import { gradeOf } from "../recalc/grade";
+import { gradeOf } from "../standards";
 
 const SCORE_QUOTE = /(自评价得分|自评得分|自评价总分|自评总分|评价得分|综合得分|总得分|最终得分|项目得分|绩效得分|评价总分|得分合计)(?:为|是|共|:|：)*(\d{1,3}(?:\.\d{1,3})?)分/g;
 const GRADE_QUOTE = /(评价等级|评价等次|评价结果等次|绩效等级|自评等级|等级|等次)(?:为|是|评定为|评为|:|：)*["“「『]?(优秀|良好|中等|合格|不合格|较差|优|良|中|差)(?!于|化|先|势|质)/g;
@@ -34,7 +34,7 @@ export const narrativeMismatch: Rule = {
   severity: "error",
   description: { zh: "报告文字中的得分或等级与评分表不符", en: "Text in the workbook states a score or grade that differs from the table" },
   appliesTo: (t) => t.kind === "scoring" && t.hasScores,
-  check({ table, calc }) {
+  check({ table, calc, options }) {
     const total = calc.scoreTotal;
     if (!total) return [];
     const grade = gradeOf(total);
@@ -45,7 +45,7 @@ export const narrativeMismatch: Rule = {
         if (reported(text, m)) continue;
         const quoted = new Dec(m[2]);
         const places = Math.max(placesOf(quoted), 0);
-        if (round(total, places).eq(quoted) || total.minus(quoted).abs().lte("0.005")) continue;
+        if (round(total, places).eq(quoted) || total.minus(quoted).abs().lte(options.tolerance)) continue;
         out.push({
           pos: t.pos,
           sheet: t.sheet,

@@ -2,10 +2,11 @@ import type { Rule, Report } from "./types";
 import { label, labelEn, roundingSlack, scoredIndicators, show } from "./util";
 import { posToA1 } from "../grid/address";
 import { round } from "../values/decimal";
+import { SCORE_PLACES } from "../standards";
 
 /**
  * A missed target is scored in proportion (actual ÷ target × weight); a qualitative result has a band
- * (达成 80–100%, 部分达成 60–80%, 未达成 0–60% of the weight).
+ * (QUALITATIVE_BANDS in the standards module: 达成, 部分达成, 未达成 as shares of the weight).
  */
 export const scoreOffRule: Rule = {
   id: "score-off-rule",
@@ -18,8 +19,8 @@ export const scoreOffRule: Rule = {
       const a = c.assessment;
       if (w.isZero() || c.evidence?.source === "funds") continue;
       if (a.band) {
-        const lo = round(a.band[0].times(w), 2);
-        const hi = round(a.band[1].times(w), 2);
+        const lo = round(a.band[0].times(w), SCORE_PLACES);
+        const hi = round(a.band[1].times(w), SCORE_PLACES);
         const inside = s.gte(lo) && (a.status === "met" ? s.lte(hi) : s.lt(hi));
         if (inside || (a.status !== "met" && s.eq(w))) continue;
         out.push({

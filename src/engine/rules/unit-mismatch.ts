@@ -1,6 +1,7 @@
 import type { Rule, Report } from "./types";
 import { label, labelEn } from "./util";
 import { convertUnit } from "../recalc/assess";
+import { isPercent } from "../values/indicator-value";
 
 /** Target and actual must be in the same unit; an actual is a figure, not the target restated. */
 export const unitMismatch: Rule = {
@@ -16,8 +17,8 @@ export const unitMismatch: Rule = {
       const shown = t && ind.unit && !t.raw.includes(ind.unit) ? `${t.raw}${ind.unit}` : t?.raw;
       if (!t || !a || !ind.actualCell || t.kind !== "number" || ind.direction === "qualitative") continue;
       if (a.kind === "number") {
-        const tp = !!t.percent;
-        const ap = !!a.percent;
+        const tp = isPercent(t);
+        const ap = isPercent(a);
         const clash = tp !== ap || (!tp && t.unit && a.unit && convertUnit(a.number!, a.unit, t.unit) === null);
         if (clash) {
           out.push({

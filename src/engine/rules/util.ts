@@ -3,6 +3,7 @@ import type { Indicator, ScoringTable } from "../model";
 import type { IndicatorCalc, TableCalc } from "../recalc/table-calc";
 import type { CellPos } from "../grid/types";
 import { Dec, placesOf, round, show } from "../values/decimal";
+import { SCORE_SLACK_MIN } from "../standards";
 
 /** "「资金到位率」" — how messages name an indicator. */
 export function label(ind: Indicator): string {
@@ -24,10 +25,8 @@ export function agrees(declared: Decimal, computed: Decimal, tablePlaces: number
 
 /** Half a unit of the table's last printed decimal: what rounding a score to it may lose. */
 export function roundingSlack(table: ScoringTable): Decimal {
-  return Decimal2.max(new Dec("0.01"), new Dec(10).pow(-table.scorePlaces).div(2));
+  return Dec.max(SCORE_SLACK_MIN, new Dec(10).pow(-table.scorePlaces).div(2));
 }
-
-const Decimal2 = Dec;
 
 export { show };
 

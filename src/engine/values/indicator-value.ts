@@ -4,13 +4,19 @@ import { norm } from "../text/normalize";
 import type { CellValue } from "../grid/types";
 import { isCellError } from "../grid/types";
 import { chineseNumeral } from "./number-text";
+import { readDeadline, serialDeadline, isDateFormat, type Deadline } from "./deadline";
 
 export type Comparator = ">=" | "<=" | ">" | "<" | "=";
+export type { Deadline } from "./deadline";
 
-/** A target or actual as written: a quantity (with comparator, unit, percent) or a word. */
+/**
+ * A target or actual as written: a quantity (with comparator, unit, percent), a word, a deadline
+ * (kind "text" with `deadline`: qualitative-like, never a number), or "na" for "/" and "—" (not
+ * applicable: no target, and no check reads it).
+ */
 export interface IndicatorValue {
   raw: string;
-  kind: "number" | "text" | "empty" | "error";
+  kind: "number" | "text" | "empty" | "error" | "na";
   comparator?: Comparator;
   number?: Decimal;
   /** True when the quantity is a percentage; number then holds the percent figure (98 for 98%). */
@@ -18,22 +24,33 @@ export interface IndicatorValue {
   unit?: string;
   /** key-normalised text for qualitative comparison. */
   word?: string;
+  /** A date the work is due by ("2023年12月底前") or was done on ("2023年11月20日"). */
+  deadline?: Deadline;
 }
 
+/**
+ * Comparators as typed, after NFKC (which folds ＞＝ ﹤ ﹥ ＜ to ASCII): ≥ ≧ ⩾ >= => ›= ≮ and their
+ * mirror images, and the words. Longer forms come first so "=>" is never read as "=".
+ */
 const COMPARATOR_PREFIX: [RegExp, Comparator][] = [
-  [/^(≥|>=|≧|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, ">="],
-  [/^(≤|<=|≦|小于等于|小于或等于|不高于|不超过|不多于|不大于|最多|控制在)/, "<="],
-  [/^(>|大于|高于|超过|多于)/, ">"],
-  [/^(<|小于|低于|少于)/, "<"],
-  [/^(=|﹦|＝|等于)/, "="],
+  [/^(≥|≧|⩾|>=|=>|›=|≮|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, ">="],
+  [/^(≤|≦|⩽|<=|=<|‹=|≯|小于等于|小于或等于|不高于|不超过|不多于|不大于|最多|控制在)/, "<="],
+  [/^(>|›|大于|高于|超过|多于)/, ">"],
+  [/^(<|‹|小于|低于|少于)/, "<"],
+  [/^(=|﹦|等于)/, "="],
 ];
 
+/** "95%以上", "5%（含）以下", "3天以内". */
 const COMPARATOR_SUFFIX: [RegExp, Comparator][] = [
-  [/(以上|及以上|或以上)$/, ">="],
-  [/(以下|及以下|以内|之内)$/, "<="],
+  [/(\(含\))?(以上|及以上|或以上)(\(含\))?$/, ">="],
+  [/(\(含\))?(以下|及以下|或以下|以内|之内|内)(\(含\))?$/, "<="],
 ];
 
-const UNIT = "%|‰|万人次|人次|万人|万户|万元|亿元|千元|元|人|户|次|个|件|项|份|本|天|日|个月|月|年|小时|分钟|家|所|台|套|处|平方米|米|公里|千米|吨|场|期|批|篇|条|张|册|岗|名|辆|亩|分|万";
+/** "/", "—", "不适用": the indicator does not apply this year. */
+const NOT_APPLICABLE = /^([/／\\—–\-－_…]+|不适用|不涉及|N\/?A)$/i;
+
+const UNIT =
+  "%|‰|万人次|人次|万人|万户|万元|亿元|千元|元|人|户|次|个|件|项|份|本|天|个工作日|工作日|日|个月|月|年|小时|分钟|家|所|台|套|处|平方米|立方米|公顷|米|公里|千米|吨|场|期|批|篇|条|张|册|岗|名|辆|亩|起|例|宗|座|课时|学时|分|万";
 
 const QUANTITY = new RegExp(`^(.{0,12}?)([+-]?\\d+(?:\\.\\d+)?)(${UNIT})?$`);
 
@@ -48,6 +65,11 @@ export function readComparator(text: string): Comparator | "qualitative" | null 
   return null;
 }
 
+/** Whether a value is a percentage: printed with %, formatted as %, or under a "%" unit column. */
+export function isPercent(v: IndicatorValue): boolean {
+  return !!v.percent || v.unit === "%";
+}
+
 /** Parse a target/actual cell. `numberFormat` tells a 0.98 shown as 98% apart from 0.98. */
 export function parseIndicatorValue(v: CellValue, numberFormat?: string | null, unitColumn?: string): IndicatorValue {
   if (v === null || (typeof v === "string" && v.trim() === "")) return { raw: "", kind: "empty" };
@@ -55,19 +77,26 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string | null, 
   if (typeof v === "boolean") return { raw: String(v), kind: "text", word: v ? "是" : "否" };
   const unitFromColumn = unitColumn ? norm(unitColumn) : undefined;
   if (typeof v === "number") {
-    const isPercent = !!numberFormat && numberFormat.includes("%");
-    const n = isPercent ? new Dec(v).times(100) : new Dec(v);
+    if (isDateFormat(numberFormat)) {
+      const d = serialDeadline(v);
+      if (d) return { raw: d.text, kind: "text", word: d.text, deadline: d };
+    }
+    const isPct = !!numberFormat && numberFormat.includes("%");
+    const n = isPct ? new Dec(v).times(100) : new Dec(v);
     const percentUnit = unitFromColumn === "%";
     return {
-      raw: isPercent ? `${n.toFixed()}%` : String(v),
+      raw: isPct ? `${n.toFixed()}%` : String(v),
       kind: "number",
       number: n,
-      percent: isPercent || percentUnit || undefined,
-      unit: isPercent ? "%" : unitFromColumn || undefined,
+      percent: isPct || percentUnit || undefined,
+      unit: isPct ? "%" : unitFromColumn || undefined,
     };
   }
   const raw = v.trim();
   let t = norm(raw).replace(/,/g, "");
+  if (NOT_APPLICABLE.test(t)) return { raw, kind: "na" };
+  const deadline = readDeadline(t);
+  if (deadline) return { raw, kind: "text", word: t, deadline };
   let comparator: Comparator | undefined;
   for (const [re, c] of COMPARATOR_PREFIX) {
     if (re.test(t) && !(c === ">=" && /^达到/.test(t) && !/\d/.test(t))) {

@@ -1,0 +1,126 @@
+import { parseIndicatorValue, readComparator, isPercent } from "../../src/engine/values/indicator-value";
+import { onTime, readDeadline } from "../../src/engine/values/deadline";
+import { assessQuantity, assessWords } from "../../src/engine/recalc/assess";
+
+describe("comparators typed as ASCII or look-alikes", () => {
+  const cases: [string, string, string][] = [
+    [">=95%", ">=", "95"],
+    ["≥95%", ">=", "95"],
+    ["≧95%", ">=", "95"],
+    ["⩾95%", ">=", "95"],
+    ["=>95%", ">=", "95"],
+    ["＞＝95%", ">=", "95"],
+    ["›=95%", ">=", "95"],
+    ["不低于95%", ">=", "95"],
+    ["不少于200人", ">=", "200"],
+    ["95%以上", ">=", "95"],
+    ["95%及以上", ">=", "95"],
+    ["95%（含）以上", ">=", "95"],
+    ["<=5%", "<=", "5"],
+    ["=<5%", "<=", "5"],
+    ["‹=5%", "<=", "5"],
+    ["≦5%", "<=", "5"],
+    ["⩽5%", "<=", "5"],
+    ["不高于5%", "<=", "5"],
+    ["不超过50万元", "<=", "50"],
+    ["5%以下", "<=", "5"],
+    ["3个工作日内", "<=", "3"],
+    ["﹤3%", "<", "3"],
+    ["‹3%", "<", "3"],
+    ["﹥90%", ">", "90"],
+    ["＞90%", ">", "90"],
+    ["=100%", "=", "100"],
+    ["＝100%", "=", "100"],
+  ];
+  it.each(cases)("%s reads %s %s", (text, comparator, number) => {
+    const v = parseIndicatorValue(text);
+    expect(v.kind).toBe("number");
+    expect(v.comparator).toBe(comparator);
+    expect(v.number!.toFixed()).toBe(number);
+  });
+
+  it("keeps the unit and the percent", () => {
+    expect(parseIndicatorValue("≥95%").percent).toBe(true);
+    expect(parseIndicatorValue("不超过50万元").unit).toBe("万元");
+    expect(parseIndicatorValue("95%以上").percent).toBe(true);
+  });
+
+  it("reads look-alikes in a 指标性质 column", () => {
+    expect(readComparator("=>")).toBe(">=");
+    expect(readComparator("≧")).toBe(">=");
+    expect(readComparator("=<")).toBe("<=");
+    expect(readComparator("﹤")).toBe("<");
+    expect(readComparator("＞＝")).toBe(">=");
+    expect(readComparator("定性")).toBe("qualitative");
+    expect(readComparator("说明")).toBeNull();
+  });
+});
+
+describe("targets that are not plain figures", () => {
+  it('"0起" is zero incidents', () => {
+    const v = parseIndicatorValue("0起");
+    expect(v).toMatchObject({ kind: "number", unit: "起" });
+    expect(v.number!.isZero()).toBe(true);
+    const met = assessQuantity(v, parseIndicatorValue("0起"), "positive")!;
+    expect(met.status).toBe("met");
+    expect(assessQuantity(v, parseIndicatorValue("2起"), "positive")!.status).toBe("missed");
+  });
+
+  it.each(["/", "／", "—", "——", "-", "不适用", "N/A"])('"%s" is not applicable', (text) => {
+    const v = parseIndicatorValue(text);
+    expect(v.kind).toBe("na");
+    expect(v.number).toBeUndefined();
+  });
+
+  it.each([
+    ["2023年12月底前", 2023, 12, null, true],
+    ["12月31日前", null, 12, 31, true],
+    ["2023年12月31日", 2023, 12, 31, false],
+    ["2023-11-20", 2023, 11, 20, false],
+    ["2023年底前完成", 2023, 12, null, true],
+    ["年底前", null, 12, null, true],
+    ["6月底前完成", null, 6, null, true],
+  ])("%s is a deadline, never a number", (text, year, month, day, by) => {
+    const v = parseIndicatorValue(text as string);
+    expect(v.kind).toBe("text");
+    expect(v.number).toBeUndefined();
+    expect(v.deadline).toMatchObject({ year, month, day, by });
+  });
+
+  it("a date cell is a date, not its serial number", () => {
+    const v = parseIndicatorValue(45280, "yyyy\"年\"m\"月\"d\"日\"");
+    expect(v.kind).toBe("text");
+    expect(v.deadline).toMatchObject({ year: 2023, month: 12, day: 20 });
+    expect(parseIndicatorValue(0.95, "0%").kind).toBe("number");
+    expect(parseIndicatorValue(12, "0.00").kind).toBe("number");
+  });
+
+  it("durations stay quantities", () => {
+    expect(parseIndicatorValue("6个月")).toMatchObject({ kind: "number", unit: "个月" });
+    expect(parseIndicatorValue("30日")).toMatchObject({ kind: "number", unit: "日" });
+    expect(readDeadline("13月")).toBeNull();
+  });
+
+  it("compares a date with a deadline", () => {
+    const due = readDeadline("2023年12月底前")!;
+    expect(onTime(readDeadline("2023年11月20日")!, due)).toBe(true);
+    expect(onTime(readDeadline("2023年12月")!, due)).toBe(true);
+    expect(onTime(readDeadline("2024年1月5日")!, due)).toBe(false);
+    expect(onTime(readDeadline("12月20日")!, readDeadline("12月15日前")!)).toBe(false);
+    expect(assessWords(parseIndicatorValue("2023年12月底前"), parseIndicatorValue("2023年11月20日")).status).toBe("met");
+    expect(assessWords(parseIndicatorValue("2023年12月底前"), parseIndicatorValue("2024年3月")).status).toBe("missed");
+    expect(assessWords(parseIndicatorValue("2023年12月底前"), parseIndicatorValue("按期完成")).status).toBe("met");
+  });
+});
+
+describe("a unit column applies to the target and the actual", () => {
+  it("100 under a % column against 100% is 100% vs 100%", () => {
+    const target = parseIndicatorValue(100, null, "%");
+    const actual = parseIndicatorValue("100%");
+    expect(isPercent(target)).toBe(true);
+    expect(assessQuantity(target, actual, "positive")!.status).toBe("met");
+    const bare = parseIndicatorValue("98");
+    bare.unit = "%";
+    expect(assessQuantity(target, bare, "positive")!.status).toBe("missed");
+  });
+});
