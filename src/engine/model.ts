@@ -111,7 +111,24 @@ export interface ScoringTable {
    */
   weightScale?: "points" | "fraction" | "percent";
   /** What recognition could not decide with confidence; reported as info findings, never errors. */
-  doubts?: { pos: CellPos; message: { zh: string; en: string } }[];
+  doubts?: Doubt[];
+  /**
+   * Which form the table is, from its 一级 categories and title: the national project form
+   * (产出 · 效益 · 满意度, 预算执行率 in the funds block — the only one the 50/30/10/10 split applies
+   * to), a department-wide form (投入 · 过程 · 产出 · 效果, or a 部门整体 title), a financial or
+   * third-party evaluation (决策 · 过程 · 产出 · 效益), or unknown.
+   */
+  form?: TableForm;
+}
+
+export type TableForm = "national-project" | "department" | "third-party" | "unknown";
+
+/** Something recognition could not decide; never an error, and rules that rest on it stay silent. */
+export interface Doubt {
+  pos: CellPos;
+  message: { zh: string; en: string };
+  /** Ids of rules whose findings on this table would rest on the undecided reading. */
+  suppresses?: string[];
 }
 
 /** Free text in the workbook outside tables, for narrative checks. */

@@ -3,9 +3,16 @@ import { key } from "../text/normalize";
 import {
   FUNDS_BUDGET,
   FUNDS_EXECUTED,
+  FUNDS_HEADING_DETAIL,
   FUNDS_INITIAL,
+  FUNDS_LABEL_BUDGET,
+  FUNDS_LABEL_EXECUTED,
+  FUNDS_PART_LABEL,
   FUNDS_RATE,
+  FUNDS_SCORE_WORD,
   FUNDS_TOTAL_ROW,
+  FUNDS_WEIGHT_WORD,
+  FUNDS_WORD,
 } from "../text/vocabulary";
 import type { FundsBlock, NumberCell } from "../model";
 import { numberCell } from "./cells";
@@ -13,9 +20,6 @@ import { readNumber } from "../values/number-text";
 import { parseIndicatorValue } from "../values/indicator-value";
 import { Dec } from "../values/decimal";
 
-const WEIGHT_WORD = /^(分值|权重|分数)$/;
-const SCORE_WORD = /^(得分)$/;
-const PART_LABEL = /^(其中|本年财政拨款|财政拨款|上年结转|上年结转资金|其他资金|其他|上级财政资金|市级预算资金|县级预算资金)/;
 
 /**
  * Reads the funds block (项目资金) between `from` and `to`: either the national grid
@@ -36,8 +40,8 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
       else if (FUNDS_BUDGET.test(k)) cols.budget ??= c;
       else if (FUNDS_EXECUTED.test(k)) cols.executed ??= c;
       else if (FUNDS_RATE.test(k)) cols.rate ??= c;
-      else if (WEIGHT_WORD.test(k)) cols.weight ??= c;
-      else if (SCORE_WORD.test(k)) cols.score ??= c;
+      else if (FUNDS_WEIGHT_WORD.test(k)) cols.weight ??= c;
+      else if (FUNDS_SCORE_WORD.test(k)) cols.score ??= c;
     }
     if (cols.budget === undefined || (cols.executed === undefined && cols.rate === undefined)) continue;
     // A project's funds block says so ("项目资金（万元）", "年度资金总额"); a regional budget list does not.
@@ -57,7 +61,7 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
     let bottom = dataRow;
     for (let r = dataRow + 1; r <= Math.min(dataRow + 5, view.bottom); r++) {
       const label = rowLabel(view, r, cols.budget);
-      if (!PART_LABEL.test(label)) break;
+      if (!FUNDS_PART_LABEL.test(label)) break;
       bottom = r;
       const n = numberCell(view, r, cols.budget);
       if (n?.value) parts.push(n);
@@ -92,20 +96,18 @@ function rowLabel(view: SheetView, r: number, firstFigureCol: number): string {
 
 function mentionsFunds(view: SheetView, h: number): boolean {
   for (let r = Math.max(view.top, h - 2); r <= Math.min(view.bottom, h + 1); r++)
-    for (let c = view.left; c <= view.right; c++) if (/资金/.test(view.text(r, c))) return true;
+    for (let c = view.left; c <= view.right; c++) if (FUNDS_WORD.test(view.text(r, c))) return true;
   return false;
 }
 
 /** The funds heading ("项目资金（万元）") may sit a row above the column words. */
 function headingTop(view: SheetView, h: number): number {
   for (let r = h - 1; r >= Math.max(view.top, h - 2); r--) {
-    for (let c = view.left; c <= view.right; c++) if (/资金/.test(view.text(r, c))) return r;
+    for (let c = view.left; c <= view.right; c++) if (FUNDS_WORD.test(view.text(r, c))) return r;
   }
   return h;
 }
 
-const LABEL_BUDGET = /^(预算资金|全年预算数|年度预算数|年度预算|预算数|年度资金总额|资金总额|全年预算)(\(A\))?/;
-const LABEL_EXECUTED = /^(实际支出资金|实际支出|全年执行数|执行数|实际执行数)(\(B\))?/;
 
 function readLabelledFunds(view: SheetView, from: number, to: number): FundsBlock | null {
   let budget: NumberCell | null = null;
@@ -117,8 +119,8 @@ function readLabelledFunds(view: SheetView, from: number, to: number): FundsBloc
       const v = view.value(r, c);
       if (typeof v !== "string") continue;
       const k = key(v);
-      const isBudget = LABEL_BUDGET.test(k);
-      const isExecuted = !isBudget && LABEL_EXECUTED.test(k);
+      const isBudget = FUNDS_LABEL_BUDGET.test(k);
+      const isExecuted = !isBudget && FUNDS_LABEL_EXECUTED.test(k);
       if (!isBudget && !isExecuted) continue;
       if ((isBudget && budget) || (isExecuted && executed)) continue;
       const amount = labelledAmount(view, r, c, to);
@@ -132,7 +134,7 @@ function readLabelledFunds(view: SheetView, from: number, to: number): FundsBloc
   if (!budget) return null;
   let headTop = top;
   for (let r = top; r >= Math.max(from, top - 2); r--) {
-    for (let c = view.left; c <= view.right; c++) if (/资金/.test(view.text(r, c)) && /(万元|情况|项目资金)/.test(view.text(r, c))) headTop = r;
+    for (let c = view.left; c <= view.right; c++) if (FUNDS_WORD.test(view.text(r, c)) && FUNDS_HEADING_DETAIL.test(view.text(r, c))) headTop = r;
   }
   return {
     range: { top: headTop, left: view.left, bottom, right: view.right },

@@ -1,5 +1,7 @@
 /**
- * The words these forms use. Each list is matched against key()-normalised cell text.
+ * The words these forms use: every domain word list of recognition lives here, so that a new
+ * layout's wording is one entry in this file. Each list is matched against key()-normalised cell
+ * text (NFKC, no white space, no decorating punctuation) unless it says otherwise.
  * Order matters where one header word contains another: the first matching role wins.
  */
 
@@ -26,40 +28,68 @@ interface RoleWords {
 export const HEADER_PATTERNS: RoleWords[] = [
   { role: "level1", exact: /^(一级指标|一级|一级指标名称)$/ },
   { role: "level2", exact: /^(二级指标|二级|绩效指标二级|二级指标名称)$/ },
-  { role: "level3", exact: /^(三级指标|三级|绩效指标三级|三级指标名称|指标名称|具体指标|指标内容|考核指标|评价指标名称)$/ },
-  { role: "nature", exact: /^(绩效)?指标性质$/ },
+  { role: "level3", exact: /^(三级指标|三级|绩效指标三级|三级指标名称|指标名称|具体指标|指标内容|考核指标|评价指标名称|四级指标)$/ },
+  { role: "nature", exact: /^(绩效)?指标(性质|方向)$/ },
   { role: "unit", exact: /^(绩效)?(度量|计量)单位$|^单位$/ },
   {
     role: "target",
-    exact: /^(年初|年度|全年|预期|计划)?(绩效)?(指标值|目标值|目标)(A|\(A\))?$|^(年初指标值|年度指标值|预期指标值|绩效指标值|年度目标值)/,
+    exact: /^(年初|年度|全年|预期|计划)?(绩效)?(指标值|目标值|目标)(A|\(A\))?$|^(年初指标值|年度指标值|预期指标值|绩效指标值|年度目标值|年度绩效目标值|指标目标值)/,
   },
   {
     role: "actual",
-    exact: /^(实际)?(完成|实现)(值|指标值|情况)$|^实际完成(指标)?值|^全年实际(完成)?值|^实际值|^实际完成情况|^实际完成指标值/,
+    exact: /^(实际)?(完成|实现)(值|指标值|情况)$|^实际完成(指标)?值|^全年实际(完成)?值|^实际值|^实际完成情况|^实际完成指标值|^年度实际完成值/,
   },
   { role: "progress", exact: /^(完成进度|完成率|完成比例|完成程度)$/ },
-  { role: "weight", exact: /^(权重|分值|赋分|指标分值|参考分值|权数|标准分值|满分|标准分|分数|指标权重|权重分值|权重\(分\)|分值\(分\))$/ },
-  { role: "score", exact: /^(得分|评价得分|自评得分|实际得分|考核得分|评分|得分\(分\)|最终得分)$/ },
+  {
+    role: "weight",
+    exact: /^(权重|分值|赋分|指标分值|参考分值|权数|标准分值|满分|满分值|标准分|分数|指标权重|权重分值|权重\(分\)|权重\(%\)|权重%|分值\(分\)|指标分值\(分\)|标准分\(分\)|权重分|指标权数|分值权重|设定分值)$/,
+  },
+  { role: "score", exact: /^(得分|评价得分|自评得分|实际得分|考核得分|评分|得分\(分\)|最终得分|自评分|自评分值|评分结果|专家评分|复核得分|考评得分)$/ },
   {
     role: "basis",
-    exact: /^(评分依据|偏差原因分析及改进措施|偏差原因|未完成原因.*|偏差原因分析|备注|扣分原因|扣分理由|评分说明|说明|得分依据|评价依据|原因分析)$/,
+    exact: /^(评分依据|偏差原因分析及改进措施|偏差原因|未完成原因.*|偏差原因分析|备注|扣分原因|扣分理由|扣分说明|评分说明|说明|得分依据|评价依据|原因分析|得分说明|偏差原因及改进措施)$/,
   },
-  { role: "explain", exact: /^(指标解释|评价要点及说明|评价要点|评分标准|指标说明|评分标准及说明)$/ },
+  {
+    role: "explain",
+    exact: /^(指标解释|评价要点及说明|评价要点|评分标准|指标说明|评分标准及说明|评分细则|评分办法|评价标准|指标内涵|计分方法|评分方法|指标解释及评分标准|指标说明及评分标准)$/,
+  },
 ];
 
-/** Words of a group heading spanning name columns ("评价指标", "分层分类指标", "绩效指标"). */
-export const NAME_GROUP_HEADING = /^(评价指标|分层分类指标|绩效指标|年度绩效指标|指标|考核指标|评价内容)$/;
+/**
+ * Words of a heading that spans the name columns or labels the block vertically ("评价指标",
+ * "分层分类指标", "绩效指标", "年度绩效指标完成情况"); a weight in brackets ("绩效指标(90分)") is
+ * removed before matching.
+ */
+export const NAME_GROUP_HEADING =
+  /^(评价指标|分层分类指标|绩效指标|年度绩效指标|指标|考核指标|指标体系|评价指标体系|绩效评价指标|年度绩效指标完成情况|绩效指标完成情况|绩效指标情况|年度绩效目标完成情况)$/;
 
-export const TOTAL_LABEL = /^(总计|合计|总分|综合得分|总得分|得分合计|合计得分|评价总分|自评总分|总评分|综合评分|综合得分合计)$/;
+export const TOTAL_LABEL = /^(总计|合计|总分|综合得分|总得分|得分合计|合计得分|评价总分|自评总分|总评分|综合评分|综合得分合计|分值合计|合计分值|总分值|得分总计|综合评价得分|绩效评价得分|自评得分合计|总体得分)$/;
 
 export const SUBTOTAL_LABEL = /^(小计|.{1,8}小计)$/;
 
 /** 一级 categories that appear as header-style subtotal rows ("投入: 20 19.80"). */
 export const CATEGORY_LABEL = /^(投入|过程|产出|效果|效益|决策|满意度|成本|管理|绩效|项目决策|项目过程|项目产出|项目效益|项目管理)(指标)?$/;
 
-export const PLACEHOLDER_LABEL = /^(指标\d+|\.{2,}|…+|\/|-|—|无|\\)$/;
+export const PLACEHOLDER_LABEL = /^(指标\d+|\.{2,}|…+|\/|-|—|无|\\|……)$/;
 
 export const BREAKDOWN_LABEL = /^其中/;
+
+/** "指标1：" before an indicator's name on template-derived forms. */
+export const INDICATOR_PREFIX = /^指标\s*\d+\s*[:：]\s*/;
+
+/** A line saying the table goes on from the previous page: "（续表）", "续表1", "表1（续）". */
+export const CONTINUATION_LABEL = /^(续表\d*|续上表|接上表|续|表\d*续|.{0,20}\(续\)|.{0,20}续表)$/;
+
+/** Marks of a core indicator (★) printed before or after a name. */
+export const CORE_MARK = /[★☆※]/;
+/** Marks decorating a name at either end (core marks and asterisks), removed from the name. */
+export const NAME_MARKS = /^[★☆※*]+|[★☆※*]+$/g;
+
+/**
+ * A weight carried in a name: "产出指标(50分)", "决策（20分）", "决策(10.8%)", "（权重20%）".
+ * Matched against the NFKC-normalised text (full-width digits and brackets folded).
+ */
+export const WEIGHT_IN_NAME = /[([]\s*(?:权重|分值|权数|满分)?\s*[:：]?\s*(\d+(?:\.\d+)?)\s*(分|%)\s*[)\]]/;
 
 export const GRADE_LABEL = /(评价结果等次|评价等次|评价等级|等次|等级|评价结果|绩效等级|自评等级)/;
 
@@ -77,10 +107,54 @@ export const GRADE_WORDS: Record<string, "优" | "良" | "中" | "差"> = {
   不合格: "差",
 };
 
+/** Words of a table's title line (searched in raw text, not key()). */
+export const TITLE_WORDS = /(评分表|自评表|得分表|评价表|指标体系|情况表|目标表|考核表|评分细则|打分表)/;
+
+/** Labels of the project or department name above a table. */
+export const PROJECT_LABEL = /项目名称|部门名称|单位名称/;
+export const PROJECT_NAME_VALUE = /(?:项目名称|部门名称|单位名称)\s*[:：]\s*(.+)$/;
+export const PROJECT_NAME_STOP = /\s{2,}|填报单位|项目实施/;
+
 /** Funds-block labels. */
 export const FUNDS_HEADING = /(项目资金|资金情况|资金总额|预算执行|年度资金|资金\(万元\)|项目资金情况)/;
+export const FUNDS_WORD = /资金/;
+export const FUNDS_HEADING_DETAIL = /(万元|情况|项目资金)/;
 export const FUNDS_BUDGET = /^(全年预算数|预算数|预算资金|调整后预算数|全年预算|年度预算数|预算金额)(\(A\)|A)?$/;
 export const FUNDS_INITIAL = /^(年初预算数|年初预算)$/;
 export const FUNDS_EXECUTED = /^(全年执行数|执行数|实际支出资金|实际支出|支出数|全年实际支出|实际执行数)(\(B\)|B)?$/;
 export const FUNDS_RATE = /^(执行率|预算执行率)(\(B\/A\)|B\/A)?$/;
 export const FUNDS_TOTAL_ROW = /^(年度资金总额|资金总额|合计)$/;
+export const FUNDS_WEIGHT_WORD = /^(分值|权重|分数)$/;
+export const FUNDS_SCORE_WORD = /^(得分)$/;
+export const FUNDS_PART_LABEL = /^(其中|本年财政拨款|财政拨款|上年结转|上年结转资金|其他资金|其他|上级财政资金|市级预算资金|县级预算资金)/;
+export const FUNDS_LABEL_BUDGET = /^(预算资金|全年预算数|年度预算数|年度预算|预算数|年度资金总额|资金总额|全年预算)(\(A\))?/;
+export const FUNDS_LABEL_EXECUTED = /^(实际支出资金|实际支出|全年执行数|执行数|实际执行数)(\(B\))?/;
+
+/** Names of indicators that count in reverse (less is better), and the words that undo that. */
+export const REVERSE_NAME = /(投诉|差错|错误|事故|失误|违规|违纪|超支|损失|发生率|流失率|冒领率|成本|费用|支出额|单价|单位成本|能耗|延误|滞留|积压|空置)/;
+export const REVERSE_UNDONE = /(节约|节省|降低|下降|减少)/;
+export const COST_GROUP = /成本/;
+export const MONEY_UNIT = /^(元|万元|亿元|千元)$/;
+
+/**
+ * The 一级 categories that tell which form a table is (matched against the 一级 name, any part).
+ * National project form (财预〔2020〕10号 附1): 产出 · 效益 · 满意度 (成本 since 2021), 预算执行率 in
+ * the funds block. Financial / third-party evaluation (附2): 决策 · 过程 · 产出 · 效益. Department-wide:
+ * 投入 · 过程 · 产出 · 效果 (or 决策 · 过程 · 产出 · 效益 under a 部门整体 title).
+ */
+export const CATEGORY_WORDS: { category: FormCategory; words: RegExp }[] = [
+  { category: "满意度", words: /满意/ },
+  { category: "决策", words: /决策|立项/ },
+  { category: "投入", words: /投入/ },
+  { category: "过程", words: /过程|管理|实施/ },
+  { category: "产出", words: /产出/ },
+  { category: "效益", words: /效益/ },
+  { category: "效果", words: /效果|影响/ },
+  { category: "成本", words: /成本/ },
+  { category: "预算执行", words: /预算执行|执行率/ },
+];
+export type FormCategory = "满意度" | "决策" | "投入" | "过程" | "产出" | "效益" | "效果" | "成本" | "预算执行";
+
+/** Title or sheet words naming the form. */
+export const DEPARTMENT_FORM_WORDS = /部门整体|整体支出|部门绩效|单位整体/;
+export const THIRD_PARTY_FORM_WORDS = /第三方|评价指标体系|绩效评价评分|重点评价|财政评价|评价得分表|评分细则/;

@@ -1,0 +1,129 @@
+/**
+ * Step 2 — map columns to roles: the header's words first, then evidence from the values below
+ * (a column of short names left of 二级 is 一级; of two columns both titled like weights, the one
+ * whose figures add up like weights is the weight column).
+ */
+import type { Decimal } from "decimal.js";
+import type { SheetView } from "../grid/sheet-view";
+import { key } from "../text/normalize";
+import { TOTAL_LABEL, type ColumnRole } from "../text/vocabulary";
+import type { ColumnMap, Doubt } from "../model";
+import { readNumber } from "../values/number-text";
+import { Dec } from "../values/decimal";
+import type { HeaderCandidate } from "./locate";
+
+export interface ColumnReading {
+  columns: ColumnMap;
+  /** Leftmost column of the table (a 一级 column adopted from values may widen it). */
+  left: number;
+  doubts: Doubt[];
+}
+
+const NAME_ROLES: ColumnRole[] = ["level1", "level2", "level3"];
+const LOOK_AHEAD = 60;
+
+export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnReading {
+  const roles: Partial<Record<ColumnRole, number>> = {};
+  const weightCols: number[] = [];
+  for (const w of header.words) {
+    if (w.role === "weight") weightCols.push(w.col);
+    if (roles[w.role] === undefined) roles[w.role] = w.col;
+  }
+  const doubts: Doubt[] = [];
+  let left = header.left;
+  if (weightCols.length > 1) chooseWeightColumn(view, header, roles, weightCols, doubts);
+  const adopted = level1FromValues(view, header, roles);
+  if (adopted !== null) {
+    roles.level1 = adopted;
+    left = Math.min(left, adopted);
+  }
+  const nameCols = NAME_ROLES.map((r) => roles[r]).filter((c): c is number => c !== undefined);
+  return { columns: { roles, nameCols }, left, doubts };
+}
+
+/**
+ * Forms such as 绩效目标实现情况 put the 一级 names in a column whose header is the table's caption.
+ * When 二级 is named and the column left of it holds short names below, that column is 一级.
+ */
+function level1FromValues(view: SheetView, header: HeaderCandidate, roles: Partial<Record<ColumnRole, number>>): number | null {
+  if (roles.level1 !== undefined || roles.level2 === undefined) return null;
+  const c = roles.level2 - 1;
+  if (c < header.band.left) return null;
+  const last = header.rows[header.rows.length - 1];
+  let names = 0;
+  for (let r = last + 1; r <= Math.min(last + 12, view.bottom); r++) {
+    const v = view.value(r, c);
+    if (typeof v === "string" && v.trim().length > 0 && v.trim().length <= 16 && !TOTAL_LABEL.test(key(v))) names++;
+  }
+  return names > 0 ? c : null;
+}
+
+/** Figures of a column under the header, up to the first run of three blank rows. */
+function columnFigures(view: SheetView, header: HeaderCandidate, col: number): Decimal[] {
+  const out: Decimal[] = [];
+  let blank = 0;
+  const last = header.rows[header.rows.length - 1];
+  for (let r = last + 1; r <= Math.min(view.bottom, last + LOOK_AHEAD); r++) {
+    const label = rowHasTotalLabel(view, header, r);
+    if (label) break;
+    const v = view.value(r, col);
+    if (v === null || v === "") {
+      if (++blank > 2) break;
+      continue;
+    }
+    blank = 0;
+    const n = readNumber(v);
+    if (n) out.push(n);
+  }
+  return out;
+}
+
+function rowHasTotalLabel(view: SheetView, header: HeaderCandidate, r: number): boolean {
+  for (let c = header.band.left; c <= header.right; c++) {
+    const v = view.value(r, c);
+    if (typeof v === "string" && TOTAL_LABEL.test(key(v))) return true;
+  }
+  return false;
+}
+
+const addsUpLikeWeights = (xs: Decimal[]) => {
+  if (xs.length === 0 || xs.some((x) => x.isNeg())) return false;
+  const s = xs.reduce((a, b) => a.plus(b), new Dec(0));
+  return s.eq(100) || s.eq(90) || s.eq(1);
+};
+
+/**
+ * Two columns titled like weights (分值 and 权重(%), 标准分 and 分数): the one that adds up like
+ * weights is the weight column; when the other stays below it row by row and no score column is
+ * named, it is the score column. When the figures do not tell, the first stays, with a doubt.
+ */
+function chooseWeightColumn(
+  view: SheetView,
+  header: HeaderCandidate,
+  roles: Partial<Record<ColumnRole, number>>,
+  cols: number[],
+  doubts: Doubt[],
+): void {
+  const figures = cols.map((c) => columnFigures(view, header, c));
+  const fits = cols.filter((_, i) => addsUpLikeWeights(figures[i]));
+  const chosen = fits.length === 1 ? fits[0] : cols[0];
+  roles.weight = chosen;
+  const others = cols.filter((c) => c !== chosen);
+  if (roles.score === undefined && others.length === 1) {
+    const w = figures[cols.indexOf(chosen)];
+    const o = figures[cols.indexOf(others[0])];
+    const below = o.length > 0 && o.length === w.length && o.every((x, i) => x.lte(w[i]));
+    if (below) {
+      roles.score = others[0];
+      return;
+    }
+  }
+  if (fits.length !== 1)
+    doubts.push({
+      pos: { row: header.rows[0], col: chosen },
+      message: {
+        zh: `表头有${cols.length}列像“分值/权重”，数字无法判断哪一列是权重，暂按第一列读取`,
+        en: `${cols.length} header columns read like weights and the figures do not tell which one is; the first is used`,
+      },
+    });
+}

@@ -1,0 +1,59 @@
+/** What surrounds a table: its title, the project it is for, and the free text of the sheet. */
+import type { SheetView } from "../grid/sheet-view";
+import { tidy } from "../text/normalize";
+import { PROJECT_LABEL, PROJECT_NAME_STOP, PROJECT_NAME_VALUE, TITLE_WORDS } from "../text/vocabulary";
+import type { ScoringTable, TextBlock } from "../model";
+import type { Band } from "./locate";
+
+export function findTitle(view: SheetView, band: Band, top: number): string | null {
+  for (let r = top - 1; r >= Math.max(view.top, top - 6); r--) {
+    for (let c = band.left; c <= band.right; c++) {
+      const t = view.text(r, c);
+      if (t && t.length <= 60 && TITLE_WORDS.test(t)) return tidy(t);
+    }
+  }
+  for (let c = band.left; c <= band.right; c++) {
+    const t = view.text(top, c);
+    if (t && t.length <= 60 && TITLE_WORDS.test(t)) return tidy(t);
+  }
+  return null;
+}
+
+/** "项目名称：X" in one cell, or "项目名称 | X" in two, above the table. */
+export function findProjectName(view: SheetView, band: Band, from: number, top: number): string | null {
+  for (let r = top - 1; r >= Math.max(view.top, from - 40); r--) {
+    for (let c = band.left; c <= band.right; c++) {
+      const t = view.text(r, c);
+      if (!t || !PROJECT_LABEL.test(t)) continue;
+      const m = PROJECT_NAME_VALUE.exec(t.normalize("NFKC"));
+      if (m) return tidy(m[1].split(PROJECT_NAME_STOP)[0]);
+      for (let cc = c + 1; cc <= band.right; cc++) {
+        const n = view.text(r, cc);
+        if (n) return tidy(n);
+      }
+    }
+  }
+  return null;
+}
+
+/** Text cells of six characters or more outside the tables' own rows, for narrative checks. */
+export function collectTexts(view: SheetView, tables: ScoringTable[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  const values = view.snapshot.values;
+  // Rows that are the tables' own (headers, indicators, summaries) are not narrative.
+  const tableRows = new Set<number>();
+  for (const t of tables) {
+    for (const r of [...t.headerRows, ...t.skippedRows, ...t.indicators.map((i) => i.row), ...t.subtotals.map((s) => s.row)]) tableRows.add(r);
+    if (t.total) tableRows.add(t.total.row);
+  }
+  for (let i = 0; i < values.length; i++) {
+    const r = view.top + i;
+    if (tableRows.has(r)) continue;
+    const row = values[i];
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v === "string" && v.trim().length >= 6) out.push({ sheet: view.name, pos: { row: r, col: view.left + j }, text: v });
+    }
+  }
+  return out;
+}

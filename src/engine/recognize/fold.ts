@@ -1,0 +1,207 @@
+/**
+ * Step 4 — fold classified rows into the table: indicators under their 一级/二级 groups, group
+ * weights, subtotals with the rows they sum, the total. A name entered again after a page break
+ * (续表, a repeated header, or simply the same 一级 written on the next row) continues its group.
+ */
+import type { SheetView } from "../grid/sheet-view";
+import { tidy } from "../text/normalize";
+import type { GroupWeight, Indicator, NumberCell, SummaryRow } from "../model";
+import { numberCell, numbersInRow } from "./cells";
+import { readIndicator, type Levels } from "./indicator";
+import { cleanName, groupKey, splitGroupWeight } from "./names";
+import type { LabelCell, RowReading, TableFrame } from "./rows";
+
+export interface Body {
+  indicators: Indicator[];
+  subtotals: SummaryRow[];
+  total: SummaryRow | null;
+  groupWeights: GroupWeight[];
+  /** Rows that are the table's but no indicator's (placeholders, repeated headers, 续表 lines). */
+  skippedRows: number[];
+  /** Group weights printed as percentages ("决策(10.8%)"): the scale step turns them into points. */
+  percentGroups: GroupWeight[];
+}
+
+interface OpenGroup {
+  level: 1 | 2;
+  key: string;
+  weight: GroupWeight | null;
+}
+
+interface OpenSubtotal {
+  level: 1 | 2;
+  key: string;
+  row: SummaryRow;
+}
+
+export function foldRows(view: SheetView, frame: TableFrame, readings: RowReading[]): Body {
+  const body: Body = { indicators: [], subtotals: [], total: null, groupWeights: [], skippedRows: [], percentGroups: [] };
+  const levels: Levels = { level1: null, level2: null };
+  const groups: OpenGroup[] = [];
+  const openSubtotals: OpenSubtotal[] = [];
+  /** Where the rows a 小计 closes begin. */
+  let boundary = frame.header.rows[frame.header.rows.length - 1];
+
+  const closeGroups = (level: 1 | 2) => {
+    for (let i = groups.length - 1; i >= 0; i--) if (groups[i].level >= level) keepGroup(groups.splice(i, 1)[0]);
+  };
+  const keepGroup = (g: OpenGroup) => {
+    if (g.weight) body.groupWeights.push(g.weight);
+  };
+  const closeSubtotals = (level: 1 | 2) => {
+    for (let i = openSubtotals.length - 1; i >= 0; i--) {
+      if (openSubtotals[i].level < level) continue;
+      const s = openSubtotals.splice(i, 1)[0];
+      body.subtotals.push(s.row);
+      boundary = Math.max(boundary, s.row.memberRows.at(-1) ?? s.row.row);
+    }
+  };
+
+  /** Enters a 一级/二级 name; the same name again continues its group rather than opening another. */
+  const enter = (level: 1 | 2, cell: LabelCell, row: number) => {
+    const k = groupKey(cell.text);
+    const open = groups.find((g) => g.level === level);
+    if (open && open.key === k) return;
+    const { name, weight, unit } = splitGroupWeight(cell.text);
+    const clean = cleanName(name.replace(/[:：]\s*$/, ""));
+    if (level === 1) {
+      levels.level1 = clean || levels.level1 || cell.text;
+      levels.level2 = null;
+    } else levels.level2 = clean;
+    closeGroups(level);
+    closeSubtotals(level);
+    const gw: GroupWeight | null = weight ? { level, name: clean, declared: weight, cell: { row, col: cell.col }, memberRows: [] } : null;
+    if (gw && unit === "percent") body.percentGroups.push(gw);
+    groups.push({ level, key: k, weight: gw });
+  };
+
+  readings.forEach((reading, i) => {
+    const r = reading.row;
+    switch (reading.kind) {
+      case "blank":
+        return;
+      case "repeated-header":
+        body.skippedRows.push(...(reading.spans ?? [r]));
+        return;
+      case "continuation":
+        body.skippedRows.push(r);
+        return;
+      case "other":
+        if (hasDataCells(view, frame, r)) body.skippedRows.push(r);
+        return;
+      case "placeholder":
+        for (const l of reading.levels) enter(l.level, l, r);
+        body.skippedRows.push(r);
+        return;
+      case "total":
+        closeSubtotals(1);
+        body.total = summary(view, frame, r, "total", reading.label!, body);
+        return;
+      case "subtotal": {
+        closeSubtotals(1);
+        const row = summary(view, frame, r, "subtotal", reading.label!, body);
+        row.memberRows = body.indicators.filter((x) => x.row > boundary).map((x) => x.row);
+        body.subtotals.push(row);
+        boundary = r;
+        return;
+      }
+      case "heading":
+        heading(reading, i);
+        return;
+      case "indicator": {
+        for (const l of reading.levels) enter(l.level, l, r);
+        addIndicator(readIndicator(view, frame.columns, r, reading.label!, levels));
+        return;
+      }
+    }
+  });
+  closeSubtotals(1);
+  closeGroups(1);
+  return body;
+
+  /**
+   * A name on a row of its own. With figures and rows under it, it is a subtotal of those rows
+   * ("投入: 20 19.80", "决策(20分) =SUM(…)"); with figures and nothing under it, an indicator whose
+   * name sits in a 一级/二级 column; without figures, it opens a group.
+   */
+  function heading(reading: RowReading, i: number): void {
+    const r = reading.row;
+    const label = reading.label!;
+    const level = reading.headingLevel ?? 1;
+    const k = groupKey(label.text);
+    for (const l of reading.levels) if (l.col !== label.col) enter(l.level, l, r);
+    const continuing = groups.find((g) => g.level === level)?.key === k;
+    enter(level, label, r);
+    if (!reading.hasFigures) return;
+    if (!headsRows(readings, i, level, k)) {
+      addIndicator(readIndicator(view, frame.columns, r, label, levels));
+      return;
+    }
+    if (continuing && openSubtotals.some((s) => s.level === level && s.key === k)) return;
+    const row = summary(view, frame, r, "subtotal", label, body);
+    // The row states the group's weight in figures: the name's "(20分)" is not a second claim.
+    const g = groups.find((x) => x.level === level);
+    if (g?.weight && row.weight?.value) {
+      body.percentGroups = body.percentGroups.filter((p) => p !== g.weight);
+      g.weight = null;
+    }
+    openSubtotals.push({ level, key: k, row });
+  }
+
+  function addIndicator(ind: Indicator): void {
+    body.indicators.push(ind);
+    for (const g of groups) g.weight?.memberRows.push(ind.row);
+    for (const s of openSubtotals) s.row.memberRows.push(ind.row);
+  }
+}
+
+/** Whether indicator rows follow a heading before the next name at its level or above. */
+function headsRows(readings: RowReading[], i: number, level: 1 | 2, k: string): boolean {
+  for (let j = i + 1; j < readings.length; j++) {
+    const x = readings[j];
+    if (x.kind === "total" || x.kind === "subtotal") return false;
+    if (x.kind === "heading" && (x.headingLevel ?? 1) <= level && groupKey(x.label!.text) !== k) return false;
+    const outer = x.levels.find((l) => l.level <= level);
+    if (outer && groupKey(outer.text) !== k) return false;
+    if (x.kind === "indicator") return true;
+    if (x.kind === "heading" && x.hasFigures) return true;
+  }
+  return false;
+}
+
+function hasDataCells(view: SheetView, frame: TableFrame, r: number): boolean {
+  for (const role of ["weight", "score", "target", "actual", "nature"] as const) {
+    const c = frame.columns.roles[role];
+    if (c !== undefined && !view.isEmpty(r, c)) return true;
+  }
+  return false;
+}
+
+/** A subtotal's or total's figures: in the weight/score columns, or shifted right of the label. */
+function summary(view: SheetView, frame: TableFrame, r: number, kind: "subtotal" | "total", label: LabelCell, body: Body): SummaryRow {
+  const { roles } = frame.columns;
+  let weight: NumberCell | null = numberCell(view, r, roles.weight);
+  let score: NumberCell | null = numberCell(view, r, roles.score);
+  if (!weight && !score) {
+    // Figures shifted out of their columns (PDF conversions): take the row's numbers in column order.
+    const nums = numbersInRow(view, r, label.col + 1, frame.right + 1);
+    const scoreFirst = roles.score !== undefined && roles.weight !== undefined && roles.score < roles.weight;
+    if (nums.length >= 2) {
+      const [a, b] = [nums[nums.length - 2], nums[nums.length - 1]];
+      [weight, score] = scoreFirst ? [b, a] : [a, b];
+    } else if (nums.length === 1) {
+      if (roles.weight === undefined && roles.score !== undefined) score = nums[0];
+      else weight = nums[0];
+    }
+  }
+  return {
+    kind,
+    row: r,
+    label: tidy(label.text),
+    labelCell: { row: r, col: label.col },
+    weight,
+    score,
+    memberRows: kind === "total" ? body.indicators.map((i) => i.row) : [],
+    subtotalRows: kind === "total" ? body.subtotals.map((s) => s.row) : [],
+  };
+}

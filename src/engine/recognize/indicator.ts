@@ -1,0 +1,60 @@
+/** Reads one indicator row's cells into the model: target, actual and unit, weight, score, basis. */
+import type { SheetView } from "../grid/sheet-view";
+import { norm } from "../text/normalize";
+import type { ColumnMap, Indicator } from "../model";
+import { parseIndicatorValue, readComparator, type IndicatorValue } from "../values/indicator-value";
+import { numberCell } from "./cells";
+import { directionOf } from "./direction";
+import { indicatorName, isCore } from "./names";
+import type { LabelCell } from "./rows";
+
+export interface Levels {
+  level1: string | null;
+  level2: string | null;
+}
+
+export function readIndicator(view: SheetView, columns: ColumnMap, row: number, name: LabelCell, levels: Levels): Indicator {
+  const { roles } = columns;
+  const unitText = roles.unit !== undefined ? view.text(row, roles.unit) : "";
+  const unit = unitText ? norm(unitText) : null;
+  const natureText = roles.nature !== undefined ? view.text(row, roles.nature) : "";
+  const valueAt = (c: number | undefined, withUnit: boolean) =>
+    c === undefined ? null : parseIndicatorValue(view.value(row, c), view.numberFormat(row, c), withUnit ? unitText || undefined : undefined);
+  const target = valueAt(roles.target, true);
+  const actual = applyUnitColumn(valueAt(roles.actual, false), unit);
+  const nature = natureText ? readComparator(natureText) : null;
+  if (target && nature && nature !== "qualitative" && !target.comparator) target.comparator = nature;
+  const ownName = indicatorName(name.text);
+  const basisText = roles.basis !== undefined ? view.text(row, roles.basis) : "";
+  const level2 = name.col === roles.level2 ? null : levels.level2;
+  return {
+    row,
+    level1: levels.level1,
+    level2,
+    name: ownName,
+    nameCell: { row, col: name.col },
+    core: isCore(name.text),
+    nature,
+    target,
+    targetCell: roles.target !== undefined ? { row, col: roles.target } : undefined,
+    actual,
+    actualCell: roles.actual !== undefined ? { row, col: roles.actual } : undefined,
+    unit,
+    progress: valueAt(roles.progress, false),
+    weight: numberCell(view, row, roles.weight),
+    score: numberCell(view, row, roles.score),
+    basis: basisText ? { text: basisText, pos: { row, col: roles.basis! } } : null,
+    explain: roles.explain !== undefined ? view.text(row, roles.explain) || null : null,
+    direction: directionOf(nature, target, ownName, level2),
+  };
+}
+
+/**
+ * A 度量单位 column applies to the actual as to the target: "100" under unit "%" is 100%, so a
+ * target of 100 (%) against an actual of 100 compares 100% with 100%.
+ */
+export function applyUnitColumn(actual: IndicatorValue | null, unit: string | null): IndicatorValue | null {
+  if (!actual || actual.kind !== "number" || !unit || actual.unit || actual.percent) return actual;
+  if (unit === "%") return { ...actual, unit: "%", percent: true };
+  return { ...actual, unit };
+}

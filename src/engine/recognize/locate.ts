@@ -1,0 +1,176 @@
+/**
+ * Step 1 — locate header candidates: rows of header words (一级指标 · 三级指标 · 分值 · 得分 …) that
+ * can open a table, within a band of columns (tables side by side are separated by empty columns).
+ */
+import type { SheetView } from "../grid/sheet-view";
+import { key } from "../text/normalize";
+import { HEADER_PATTERNS, NAME_GROUP_HEADING, WEIGHT_IN_NAME, type ColumnRole } from "../text/vocabulary";
+
+/** Columns a table may occupy: the whole sheet, or one side of an empty separating column. */
+export interface Band {
+  left: number;
+  right: number;
+}
+
+export interface HeaderWord {
+  col: number;
+  role: ColumnRole;
+}
+
+/** One to three rows of header words. Plain data: what the words say, not yet what the columns are. */
+export interface HeaderCandidate {
+  rows: number[];
+  /** Columns named by a role word (the lowest header row naming a column wins), left to right. */
+  words: HeaderWord[];
+  /** Leftmost and rightmost column the header spans (group headings and merges included). */
+  left: number;
+  right: number;
+  band: Band;
+}
+
+const NAME_ROLES: ColumnRole[] = ["level1", "level2", "level3"];
+const DATA_ROLES: ColumnRole[] = ["weight", "score", "target", "actual"];
+
+/** The role a header cell's words name, if any. */
+export function roleOf(text: string): ColumnRole | null {
+  const k = key(text);
+  if (!k || k.length > 20) return null;
+  for (const p of HEADER_PATTERNS) if (p.exact?.test(k)) return p.role;
+  return null;
+}
+
+/** "评价指标", "绩效指标(90分)", "年度绩效指标完成情况": a heading over or beside the name columns. */
+export function isGroupHeading(text: string): boolean {
+  const t = text.normalize("NFKC").replace(WEIGHT_IN_NAME, "");
+  return NAME_GROUP_HEADING.test(key(t));
+}
+
+function isHeaderWordCell(text: string): boolean {
+  return roleOf(text) !== null || isGroupHeading(text);
+}
+
+/** Cells of a row that are header words; a header row holds no numbers. */
+function headerCells(view: SheetView, row: number, band: Band): Map<number, ColumnRole | "group"> | null {
+  // Most rows hold figures: reject them before reading any words.
+  for (let c = band.left; c <= band.right; c++) if (typeof view.value(row, c) === "number") return null;
+  const found = new Map<number, ColumnRole | "group">();
+  for (let c = band.left; c <= band.right; c++) {
+    const t = view.text(row, c);
+    if (!t) continue;
+    const role = roleOf(t);
+    if (role) found.set(c, role);
+    else if (isGroupHeading(t)) found.set(c, "group");
+  }
+  return found.size ? found : null;
+}
+
+/** A set of header words names a table of indicators: a name column and a weight, a score, or target and actual. */
+export function isTableHeader(roles: ReadonlySet<ColumnRole>): boolean {
+  const hasName = NAME_ROLES.some((r) => roles.has(r));
+  const data = DATA_ROLES.filter((r) => roles.has(r)).length;
+  if (!hasName || data === 0) return false;
+  // A header that names only a target or only an actual column is a list, not a table of indicators.
+  return !(data === 1 && !roles.has("weight") && !roles.has("score"));
+}
+
+/**
+ * Tries to read a header starting at `row` within `band`: one to three consecutive rows of header
+ * words (two-row headers put 一级/二级/三级 under a merged 评价指标).
+ */
+export function locateHeader(view: SheetView, row: number, band: Band): HeaderCandidate | null {
+  const first = headerCells(view, row, band);
+  if (!first) return null;
+  const rows = [row];
+  const layers = [first];
+  for (let r = row + 1; r <= Math.min(row + 2, view.bottom); r++) {
+    const next = headerCells(view, r, band);
+    if (!next) break;
+    // A following row belongs to the header only if every word in it is a header word.
+    let allWords = true;
+    for (let c = band.left; c <= band.right; c++) {
+      const t = view.text(r, c);
+      if (t && !isHeaderWordCell(t)) allWords = false;
+    }
+    if (!allWords) break;
+    rows.push(r);
+    layers.push(next);
+  }
+  const byCol = new Map<number, ColumnRole>();
+  for (const layer of layers) for (const [c, role] of layer) if (role !== "group") byCol.set(c, role);
+  if (!isTableHeader(new Set(byCol.values()))) return null;
+  let left = Infinity;
+  let right = -Infinity;
+  for (const layer of layers)
+    for (const c of layer.keys()) {
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  for (const r of rows)
+    for (let c = band.left; c <= band.right; c++) {
+      const m = view.merge(r, c);
+      if (m && view.text(m.top, m.left)) right = Math.min(band.right, Math.max(right, m.right));
+    }
+  const words = [...byCol].sort((a, b) => a[0] - b[0]).map(([col, role]) => ({ col, role }));
+  return { rows, words, left, right, band };
+}
+
+/**
+ * Splits the sheet into bands of columns holding separate tables. A column empty on every row is a
+ * separator only when each side holds a table header of its own (a merged name spanning two
+ * columns leaves one of them empty once merges are lost, and must not split a table).
+ */
+export function findBands(view: SheetView): Band[] {
+  const all: Band = { left: view.left, right: view.right };
+  const gaps = emptyColumns(view);
+  if (gaps.length === 0) return [all];
+  const headerRows = candidateRows(view);
+  const hasHeader = (band: Band) => band.left <= band.right && headerRows.some((r) => locateHeader(view, r, band) !== null);
+  const bands: Band[] = [];
+  let start = view.left;
+  for (const g of gaps) {
+    const leftPart = { left: start, right: g - 1 };
+    const rightPart = { left: g + 1, right: view.right };
+    if (hasHeader(leftPart) && hasHeader(rightPart)) {
+      bands.push(leftPart);
+      start = g + 1;
+    }
+  }
+  bands.push({ left: start, right: view.right });
+  return bands;
+}
+
+function emptyColumns(view: SheetView): number[] {
+  const used = new Set<number>();
+  const values = view.snapshot.values;
+  for (const row of values) for (let j = 0; j < row.length; j++) if (row[j] !== null && row[j] !== "") used.add(view.left + j);
+  for (const m of view.snapshot.merges ?? []) for (let c = m.left; c <= m.right; c++) used.add(c);
+  const out: number[] = [];
+  for (let c = view.left + 1; c < view.right; c++) if (!used.has(c)) out.push(c);
+  return out;
+}
+
+/** Rows with at least two header words: the only rows a header can start on. */
+function candidateRows(view: SheetView): number[] {
+  const out: number[] = [];
+  const values = view.snapshot.values;
+  for (let i = 0; i < values.length; i++) {
+    let words = 0;
+    for (const v of values[i]) if (typeof v === "string" && isHeaderWordCell(v) && ++words >= 2) break;
+    if (words >= 2) out.push(view.top + i);
+  }
+  return out;
+}
+
+/** Same columns for the same roles: a header repeated where a page broke. */
+export function sameLayout(a: HeaderCandidate, b: HeaderCandidate): boolean {
+  const roleCol = (h: HeaderCandidate) => new Map(h.words.map((w) => [w.role, w.col]));
+  const ra = roleCol(a);
+  const rb = roleCol(b);
+  let shared = 0;
+  for (const [role, col] of ra) {
+    const other = rb.get(role);
+    if (other === col) shared++;
+    else if (other !== undefined) return false;
+  }
+  return shared >= 2;
+}

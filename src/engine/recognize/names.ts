@@ -1,0 +1,40 @@
+/** Names as printed: a weight carried in brackets, ★ marks, "指标1：" prefixes, spaced-out words. */
+import type { Decimal } from "decimal.js";
+import { tidy } from "../text/normalize";
+import { CORE_MARK, INDICATOR_PREFIX, NAME_MARKS, WEIGHT_IN_NAME } from "../text/vocabulary";
+import { Dec } from "../values/decimal";
+
+export interface NamedWeight {
+  name: string;
+  /** The weight printed in the name, as written (20 for "20分", 10.8 for "10.8%"). */
+  weight: Decimal | null;
+  /** "points" for "(20分)", "percent" for "(10.8%)". */
+  unit: "points" | "percent" | null;
+}
+
+/** Splits "产出指标(50分)" / "决策（10.8%）" into the name and its declared weight. */
+export function splitGroupWeight(text: string): NamedWeight {
+  const t = text.normalize("NFKC");
+  const m = WEIGHT_IN_NAME.exec(t);
+  if (!m) return { name: tidy(text), weight: null, unit: null };
+  return { name: tidy(t.replace(WEIGHT_IN_NAME, "")), weight: new Dec(m[1]), unit: m[2] === "%" ? "percent" : "points" };
+}
+
+/** The name without ★ marks, without spaces between Han characters ("产 出 指标" → "产出指标"). */
+export function cleanName(text: string): string {
+  return tidy(text.replace(NAME_MARKS, "")).replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, "$1");
+}
+
+/** An indicator's own name: no "指标1：" prefix, no weight in brackets, no marks. */
+export function indicatorName(text: string): string {
+  return cleanName(splitGroupWeight(text.replace(INDICATOR_PREFIX, "")).name);
+}
+
+export function isCore(text: string): boolean {
+  return CORE_MARK.test(text);
+}
+
+/** Name of a group for comparing a name entered again after a page break. */
+export function groupKey(text: string): string {
+  return cleanName(splitGroupWeight(text).name).replace(/[:：]$/, "");
+}

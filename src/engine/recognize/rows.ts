@@ -1,0 +1,243 @@
+/**
+ * Step 3 — classify rows: what each row under a header is (indicator, heading of a group, subtotal,
+ * total, placeholder, repeated header, 续表 line …) and where the table ends. Reads words and
+ * positions only; deciding what a heading with figures sums is the fold's job.
+ */
+import type { SheetView } from "../grid/sheet-view";
+import { key } from "../text/normalize";
+import {
+  BREAKDOWN_LABEL,
+  CATEGORY_LABEL,
+  CONTINUATION_LABEL,
+  GRADE_LABEL,
+  PLACEHOLDER_LABEL,
+  SUBTOTAL_LABEL,
+  TITLE_WORDS,
+  TOTAL_LABEL,
+} from "../text/vocabulary";
+import type { ColumnMap } from "../model";
+import { numberCell, numbersInRow } from "./cells";
+import { locateHeader, sameLayout, type HeaderCandidate } from "./locate";
+import { readGrade } from "./grade";
+import { splitGroupWeight } from "./names";
+
+/** Where a table sits and which columns hold what: the input of row classification. */
+export interface TableFrame {
+  header: HeaderCandidate;
+  columns: ColumnMap;
+  left: number;
+  right: number;
+  /** Labels (names, 小计, 合计) sit left of this column; figures and text columns from it on. */
+  dataLeft: number;
+}
+
+export type RowKind =
+  | "indicator"
+  /** A 一级/二级 name on a row of its own (with or without figures), or "投入:" style category. */
+  | "heading"
+  /** 小计: closes the rows above it. */
+  | "subtotal"
+  | "total"
+  /** Template rows ("指标2:", "……", "/"), 其中 breakdowns, names without any figure. */
+  | "placeholder"
+  | "repeated-header"
+  | "continuation"
+  | "blank"
+  /** Figures or text that belong to the table but to no indicator. */
+  | "other";
+
+export interface LabelCell {
+  text: string;
+  col: number;
+}
+
+export interface RowReading {
+  row: number;
+  kind: RowKind;
+  /** 一级/二级 names entered on this row, outermost first (level 1 or 2). */
+  levels: { level: 1 | 2; text: string; col: number }[];
+  /** The indicator's name (indicator rows) or the row's label (heading, subtotal, total). */
+  label: LabelCell | null;
+  /** Headings: the level the heading opens. */
+  headingLevel?: 1 | 2;
+  /** Figures in the weight/score columns (or shifted right of the label). */
+  hasFigures: boolean;
+  /** Header rows spanned by a repeated header. */
+  spans?: number[];
+}
+
+export type TableEnd = "total" | "grade" | "narrative" | "title" | "new-header" | "blank-run" | "no-label" | "sheet-end";
+
+export interface RowsReading {
+  rows: RowReading[];
+  /** Last row that belongs to the table. */
+  bottom: number;
+  end: TableEnd;
+}
+
+const MAX_BLANK_RUN = 2;
+
+export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
+  const out: RowReading[] = [];
+  const last = frame.header.rows[frame.header.rows.length - 1];
+  let bottom = last;
+  let blankRun = 0;
+  for (let r = last + 1; r <= view.bottom; r++) {
+    if (rowIsBlank(view, frame, r)) {
+      if (view.isRowHidden(r)) continue;
+      if (++blankRun > MAX_BLANK_RUN) return { rows: out, bottom, end: "blank-run" };
+      continue;
+    }
+    blankRun = 0;
+    const again = locateHeader(view, r, frame.header.band);
+    if (again) {
+      if (!sameLayout(again, frame.header)) return { rows: out, bottom, end: "new-header" };
+      out.push({ row: r, kind: "repeated-header", levels: [], label: null, hasFigures: false, spans: again.rows });
+      r = again.rows[again.rows.length - 1];
+      bottom = r;
+      continue;
+    }
+    const reading = classifyRow(view, frame, r);
+    if (typeof reading === "string") return { rows: out, bottom, end: reading };
+    out.push(reading);
+    bottom = r;
+    if (reading.kind === "total") return { rows: out, bottom, end: "total" };
+  }
+  return { rows: out, bottom, end: "sheet-end" };
+}
+
+function rowIsBlank(view: SheetView, f: TableFrame, r: number): boolean {
+  for (let c = f.header.band.left; c <= f.right; c++) if (!view.isEmpty(r, c)) return false;
+  return true;
+}
+
+/** Text cells left of the figures: names, 小计/合计 labels, a merged label beginning left of the table. */
+function labelCells(view: SheetView, f: TableFrame, r: number): LabelCell[] {
+  const out: LabelCell[] = [];
+  for (let c = f.header.band.left; c < f.dataLeft; c++) {
+    const t = view.text(r, c);
+    if (t && typeof view.value(r, c) === "string") out.push({ text: t, col: c });
+  }
+  return out;
+}
+
+function hasData(view: SheetView, f: TableFrame, r: number): boolean {
+  for (const role of ["weight", "score", "target", "actual", "nature"] as const) {
+    const c = f.columns.roles[role];
+    if (c !== undefined && !view.isEmpty(r, c)) return true;
+  }
+  return false;
+}
+
+function hasFigures(view: SheetView, f: TableFrame, r: number, labelCol: number): boolean {
+  for (const c of [f.columns.roles.weight, f.columns.roles.score]) {
+    const n = numberCell(view, r, c);
+    if (n && (n.value || n.formula)) return true;
+  }
+  return numbersInRow(view, r, labelCol + 1, f.right).length > 0;
+}
+
+/** A paragraph of report text in the name columns (long texts in 评分依据/指标解释 are the table's). */
+function isNarrativeRow(view: SheetView, f: TableFrame, r: number): boolean {
+  for (let c = f.left; c < f.dataLeft; c++) {
+    const t = view.text(r, c);
+    if (t.length > 60) return true;
+    const m = view.merge(r, c);
+    if (m && m.top === r && m.left === c && m.right - m.left >= 3 && t.length > 20) return true;
+  }
+  return false;
+}
+
+/** A caption line of the next table ("乙项目绩效自评表"): one title and nothing else on the row. */
+function isTitleRow(view: SheetView, f: TableFrame, r: number): boolean {
+  let title = false;
+  for (let c = f.header.band.left; c <= f.right; c++) {
+    const t = view.text(r, c);
+    if (!t) continue;
+    if (typeof view.value(r, c) !== "string" || !TITLE_WORDS.test(t) || t.length > 60) return false;
+    title = true;
+  }
+  return title;
+}
+
+function isContinuation(view: SheetView, f: TableFrame, r: number): boolean {
+  let cont = false;
+  for (let c = f.header.band.left; c <= f.right; c++) {
+    const t = view.text(r, c);
+    if (!t) continue;
+    if (typeof view.value(r, c) !== "string") return false;
+    if (CONTINUATION_LABEL.test(key(t))) cont = true;
+    else if (!TITLE_WORDS.test(t)) return false;
+  }
+  return cont;
+}
+
+function levelCells(view: SheetView, f: TableFrame, r: number): RowReading["levels"] {
+  const { roles, nameCols } = f.columns;
+  const deepest = nameCols[nameCols.length - 1];
+  const out: RowReading["levels"] = [];
+  for (const [level, c] of [
+    [1, roles.level1],
+    [2, roles.level2],
+  ] as const) {
+    if (c === undefined || c === deepest) continue;
+    const t = view.text(r, c);
+    if (t && typeof view.value(r, c) === "string") out.push({ level, text: t, col: c });
+  }
+  return out;
+}
+
+/** The indicator's own name: the deepest name column, or a name merged across into it. */
+function deepestName(view: SheetView, f: TableFrame, r: number): LabelCell | null {
+  const { nameCols } = f.columns;
+  const deepest = nameCols[nameCols.length - 1];
+  if (deepest === undefined) return null;
+  let t = view.text(r, deepest);
+  let col = deepest;
+  if (!t) {
+    // A 三级 merged across from 二级 ("社会满意度" spanning both) shows in the deepest column too.
+    const m = view.merge(r, deepest);
+    if (m && m.top === r && m.left < deepest) {
+      t = view.text(m.top, m.left);
+      col = m.left;
+    }
+  }
+  if (!t || typeof view.shown(r, col) !== "string") return null;
+  return { text: t, col };
+}
+
+/** "投入:" / "产出" on a row of its own, with figures or a colon: a heading-style subtotal. */
+function isCategoryRow(view: SheetView, f: TableFrame, r: number, label: LabelCell): boolean {
+  if (!CATEGORY_LABEL.test(key(splitGroupWeight(label.text).name))) return false;
+  const deeper = f.columns.nameCols.filter((c) => c > label.col).some((c) => !view.isEmpty(r, c));
+  if (deeper) return false;
+  return /[:：]\s*$/.test(label.text) || hasFigures(view, f, r, label.col);
+}
+
+function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | TableEnd {
+  const labels = labelCells(view, f, r);
+  const base = { row: r, levels: [] as RowReading["levels"], hasFigures: false };
+  if (isContinuation(view, f, r)) return { ...base, kind: "continuation", label: null };
+  const total = labels.find((l) => TOTAL_LABEL.test(key(l.text)));
+  if (total) return { ...base, kind: "total", label: total, hasFigures: hasFigures(view, f, r, total.col) };
+  const label = labels[0] ?? null;
+  if (label && GRADE_LABEL.test(key(label.text)) && readGrade(view, r, f.left, f.right + 2)) return "grade";
+  if (isNarrativeRow(view, f, r)) return "narrative";
+  if (isTitleRow(view, f, r) && !hasData(view, f, r)) return "title";
+  const subtotal = labels.find((l) => SUBTOTAL_LABEL.test(key(l.text)));
+  if (subtotal) return { ...base, kind: "subtotal", label: subtotal, hasFigures: hasFigures(view, f, r, subtotal.col) };
+  const category = labels.find((l) => isCategoryRow(view, f, r, l));
+  if (category) return { ...base, kind: "heading", label: category, headingLevel: 1, hasFigures: hasFigures(view, f, r, category.col) };
+  const levels = levelCells(view, f, r);
+  const name = deepestName(view, f, r);
+  if (!name) {
+    const deepestLevel = levels[levels.length - 1];
+    if (deepestLevel) return { ...base, kind: "heading", levels, label: deepestLevel, headingLevel: deepestLevel.level, hasFigures: hasFigures(view, f, r, deepestLevel.col) };
+    if (hasData(view, f, r)) return { ...base, kind: "other", label };
+    return label ? { ...base, kind: "other", label } : "no-label";
+  }
+  const nameKey = key(name.text);
+  const weight = numberCell(view, r, f.columns.roles.weight);
+  const placeholder = PLACEHOLDER_LABEL.test(nameKey) || (BREAKDOWN_LABEL.test(nameKey) && !weight?.value) || !hasData(view, f, r);
+  return { ...base, kind: placeholder ? "placeholder" : "indicator", levels, label: name };
+}
