@@ -5,9 +5,7 @@
  */
 import { basename } from "node:path";
 import type { WorkbookSnapshot } from "../engine/grid/types";
-import type { ChangeSet } from "../engine/changes/types";
 import { loadWorkbook, readFileBytes, snapshotOf } from "./reader";
-import { applyChangeSet, writeWorkbookAtomic } from "./writer";
 
 export interface ReadOptions {
   /** How the workbook is named in reports (default: the file's base name). */
@@ -21,23 +19,4 @@ export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Pr
   return { source: name, sheets: wb.worksheets.map(snapshotOf) };
 }
 
-export interface WriteOptions {
-  /** Overwrite an existing output file. */
-  force?: boolean;
-}
-
-export interface WriteReport {
-  /** The path written. */
-  written: string;
-}
-
-/**
- * Writes a copy of `inputPath` with the change set applied to `outputPath` (never the input).
- * Throws InputError when the copy can't be written safely.
- */
-export async function writeFixedCopy(inputPath: string, outputPath: string, set: ChangeSet, _opts: WriteOptions = {}): Promise<WriteReport> {
-  const wb = await loadWorkbook(await readFileBytes(inputPath), basename(inputPath));
-  applyChangeSet(wb, set);
-  await writeWorkbookAtomic(wb, outputPath);
-  return { written: outputPath };
-}
+export { writeFixedCopy, patchWorkbookBytes, type WriteOptions, type WriteReport } from "./write";
