@@ -5,7 +5,7 @@
  */
 import { basename } from "node:path";
 import type { WorkbookSnapshot } from "../engine/grid/types";
-import { loadWorkbook, readFileBytes, snapshotOf } from "./reader";
+import { readXlsxFile } from "./read";
 
 export interface ReadOptions {
   /** How the workbook is named in reports (default: the file's base name). */
@@ -14,9 +14,7 @@ export interface ReadOptions {
 
 /** Reads a workbook file into the grid model; throws InputError (with zh/en text) for bad input. */
 export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
-  const name = opts.name ?? basename(path);
-  const wb = await loadWorkbook(await readFileBytes(path), name);
-  return { source: name, sheets: wb.worksheets.map(snapshotOf) };
+  return readXlsxFile(path, opts.name ?? basename(path));
 }
 
 export { writeFixedCopy, patchWorkbookBytes, type WriteOptions, type WriteReport } from "./write";

@@ -1,33 +1,26 @@
-import ExcelJS from "exceljs";
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
-import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/grid/types";
+/**
+ * Former home of the ExcelJS reader. Reading is now the lean reader's (./read): these names point
+ * there for the callers that import them from here. What remains on ExcelJS is `loadWorkbook`, the
+ * input of the ExcelJS writer until the patch writer (./write) replaces it, and `snapshotOf` for its
+ * last caller; neither is on the `check` path.
+ */
+import type ExcelJS from "exceljs";
+import type { CellRange, CellValue, SheetSnapshot } from "../engine/grid/types";
 import { parseRangeA1 } from "../engine/grid/address";
 import { InputError } from "../engine/errors";
-import { assertXlsxBytes } from "./file-kind";
+import { assertXlsxBytes } from "./package/sniff";
+
+export { readXlsxFile, readXlsxBytes, readFileBytes } from "./read";
 
 /** Rows past this are not read: a used range stretched to row 1,048,576 by formatting is empty there. */
 const MAX_ROWS = 1_048_576;
 
-export async function readXlsxFile(path: string): Promise<WorkbookSnapshot> {
-  return readXlsxBytes(await readFileBytes(path), basename(path));
-}
-
-/** The file's bytes, or an InputError saying plainly why not. */
-export async function readFileBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError("not-found", `${path}：文件不存在`, `${path}: no such file`);
-    if (code === "EISDIR") throw new InputError("unreadable", `${path}：这是文件夹，不是文件`, `${path}: is a directory, not a file`);
-    throw new InputError("unreadable", `${path}：无法读取（${code ?? "未知错误"}）`, `${path}: cannot be read (${code ?? "unknown error"})`);
-  }
-}
-
 export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   assertXlsxBytes(bytes, name);
-  const wb = new ExcelJS.Workbook();
+  // Required here, not imported: ExcelJS (660 modules) must not load on the `check` path.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Workbook } = require("exceljs") as typeof ExcelJS;
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
@@ -40,12 +33,7 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Exc
   return wb;
 }
 
-export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
-  const wb = await loadWorkbook(bytes, name);
-  return { source: name, sheets: wb.worksheets.map(snapshotOf) };
-}
-
-/** One worksheet as the engine's grid snapshot. */
+/** @deprecated One ExcelJS worksheet as a snapshot; the lean reader (./read) replaces it. */
 export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   const merges = readMerges(ws);
   const covered = new Set<string>();

@@ -1,0 +1,37 @@
+/**
+ * An .xlsx package → the engine's WorkbookSnapshot: the sheet list from the workbook part, shared
+ * strings and number formats once, then each worksheet streamed. Chart sheets and dialog sheets hold
+ * no cells and are left out.
+ */
+import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/grid/types";
+import { openPackage, xmlErrorsAsDamage } from "../package/open";
+import { findPart, relType, REPORT_MARKER_NAME } from "../package/parts";
+import { damaged } from "../package/zip";
+import { readSharedStrings } from "./shared-strings";
+import { readCellNumberFormats } from "./styles";
+import { readSheet } from "./sheet";
+
+export function readXlsxBytes(bytes: Uint8Array, name: string): WorkbookSnapshot {
+  const pkg = openPackage(bytes, name);
+  return xmlErrorsAsDamage(name, () => {
+    const rels = new Map(pkg.workbookRels.map((r) => [r.id, r]));
+    const byType = (type: string) => pkg.workbookRels.find((r) => relType(r) === type && !r.external);
+    const stringsRel = byType("sharedStrings");
+    const stringsEntry = stringsRel && findPart(pkg.zip, stringsRel.target);
+    const sharedStrings = stringsEntry ? readSharedStrings(stringsEntry) : [];
+    const stylesRel = byType("styles");
+    const stylesEntry = stylesRel && findPart(pkg.zip, stylesRel.target);
+    const numberFormats = stylesEntry ? readCellNumberFormats(stylesEntry.text()) : [];
+
+    const sheets: SheetSnapshot[] = [];
+    pkg.workbook.sheets.forEach((s, index) => {
+      const rel = rels.get(s.rId);
+      if (!rel || rel.external || relType(rel) !== "worksheet") return;
+      const entry = findPart(pkg.zip, rel.target);
+      if (!entry) throw damaged(name, `sheet “${s.name}” has no part ${rel.target}`);
+      const generated = pkg.workbook.definedNames.some((d) => d.name === REPORT_MARKER_NAME && d.localSheetId === index);
+      sheets.push(readSheet(entry, { name: s.name, hidden: s.state !== "visible", generated, sharedStrings, numberFormats }));
+    });
+    return { source: name, sheets };
+  });
+}
