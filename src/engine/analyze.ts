@@ -3,9 +3,10 @@ import type { ScoringTable, TextBlock } from "./model";
 import { recognizeWorkbook } from "./recognize";
 import { calculateTable, type TableCalc } from "./recalc/table-calc";
 import { WorkbookIndex } from "./recalc/workbook-index";
-import { RULES, runRule } from "./rules";
+import { RULES, runRule, type RuleFailure } from "./rules";
 import type { Finding } from "./rules/types";
 import { withDefaults, type EngineOptions } from "./options";
+import { computeUncachedFormulas, type UncomputedCell } from "./formula/workbook";
 
 export interface Analysis {
   source: string;
@@ -14,6 +15,10 @@ export interface Analysis {
   findings: Finding[];
   texts: TextBlock[];
   options: EngineOptions;
+  /** Formula cells without a cached value that could not be evaluated: unknown values, never 0. */
+  uncomputed: UncomputedCell[];
+  /** Rules that threw on a table; each also appears as a `rule-crashed` info finding. */
+  ruleFailures: RuleFailure[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -21,16 +26,19 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** The engine's one entry point: recognise, recalculate and check a workbook snapshot. */
 export function analyzeWorkbook(wb: WorkbookSnapshot, opts?: Partial<EngineOptions>): Analysis {
   const options = withDefaults(opts);
-  const { tables, texts } = recognizeWorkbook(wb);
-  const index = new WorkbookIndex(tables, texts);
+  // Files written by other programs may hold formulas without cached values: evaluate them first.
+  const formulas = computeUncachedFormulas(wb);
+  const { tables, texts } = recognizeWorkbook(formulas.workbook);
+  const index = new WorkbookIndex(tables, texts, formulas.uncomputed);
   const calcs = tables.map((t) => calculateTable(t, index, options));
   const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
   for (const calc of calcs) {
     for (const rule of RULES) {
       if (options.disabledRules.includes(rule.id)) continue;
-      findings.push(...runRule(rule, { table: calc.table, calc, calcs, options }));
+      findings.push(...runRule(rule, { table: calc.table, calc, calcs, options }, ruleFailures));
     }
   }
   findings.sort((a, b) => a.tableIndex - b.tableIndex || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { source: wb.source, tables, calcs, findings, texts, options };
+  return { source: wb.source, tables, calcs, findings, texts, options, uncomputed: formulas.uncomputed, ruleFailures };
 }

@@ -29,7 +29,8 @@ function path(ind: Indicator): string {
  * Every figure comes from the table and its recalculation.
  */
 export function generateNarrative(calc: TableCalc, findings: Finding[]): Narrative {
-  const own = findings.filter((f) => f.tableIndex === calc.table.index);
+  // Notes (info) are about reading the workbook, not problems of the table: they stay out of the report.
+  const own = findings.filter((f) => f.tableIndex === calc.table.index && f.severity !== "info");
   const name = calc.table.projectName ?? calc.table.title ?? `${calc.table.sheet}评分表`;
   return {
     title: `${name}绩效自评报告（核查稿）`,
@@ -52,6 +53,8 @@ function conclusion(calc: TableCalc, own: Finding[], name: string): NarrativeSec
       p.push(`评分表“${t.total!.label}”行填报得分${show(declared)}分，与各项得分合计${show(calc.scoreTotal)}分不符，应以核查结果为准。`);
     if (calc.ruleScoreTotal && !calc.ruleScoreTotal.eq(calc.scoreTotal))
       p.push(`按公布的评分规则重新计算，得分为${show(calc.ruleScoreTotal)}分。`);
+  } else if ((t.hasWeights && !calc.weightTotal) || (t.hasScores && !calc.scoreTotal)) {
+    p.push(`${name}绩效自评价评分表${count}。表中部分公式没有保存计算结果且无法计算，权重或得分合计无法确定，请在 Excel 中重新计算并保存后复核。`);
   } else if (calc.weightTotal) {
     const r = calc.ruleScoreTotal;
     p.push(`${name}绩效指标表${count}，权重合计${show(calc.weightTotal)}分，表中未填列得分${r ? `；按评分规则计算，各项指标得分合计${show(r)}分` : ""}。`);

@@ -1,5 +1,8 @@
 import type { Decimal } from "decimal.js";
-import type { Grade, Indicator, ScoringTable, SummaryRow, TextBlock } from "../model";
+import type { Grade, Indicator, NumberCell, ScoringTable, SummaryRow, TextBlock } from "../model";
+import type { CellPos } from "../grid/types";
+import type { UncomputedCell } from "../formula/workbook";
+import { posToA1 } from "../grid/address";
 import { round, sum } from "../values/decimal";
 import { assessQuantity, assessWords, ruleScore, type Assessment, type ReverseRule } from "./assess";
 import { executionRate, findEvidence, type Evidence } from "./evidence";
@@ -19,6 +22,9 @@ export interface SummaryCalc {
   row: SummaryRow;
   weightSum: Decimal;
   scoreSum: Decimal;
+  /** A member's weight (score) is a formula that could not be evaluated: the sum is not known. */
+  weightUnknown: boolean;
+  scoreUnknown: boolean;
 }
 
 export interface TableCalc {
@@ -40,6 +46,16 @@ export interface TableCalc {
   subtotals: SummaryCalc[];
   grade: Grade | null;
   texts: TextBlock[];
+  /**
+   * Formula cells of the table without a cached value that could not be evaluated. Their values are
+   * unknown, never 0: the totals that need them are null and the checks that need them are skipped.
+   */
+  uncomputed: UncomputedCell[];
+}
+
+/** Whether a cell of the table holds a formula whose value could not be evaluated. */
+export function isUnknown(calc: Pick<TableCalc, "uncomputed">, pos: CellPos | null | undefined): boolean {
+  return !!pos && calc.uncomputed.some((u) => u.pos.row === pos.row && u.pos.col === pos.col);
 }
 
 export interface CalcOptions {
@@ -60,6 +76,9 @@ function assess(ind: Indicator): Assessment {
 
 export function calculateTable(table: ScoringTable, index: WorkbookIndex, options: CalcOptions): TableCalc {
   const texts = linkedTexts(table, index);
+  const uncomputed = index.uncomputedIn(table);
+  const gaps = new Set(uncomputed.map((u) => posToA1(u.pos)));
+  const unknown = (c: NumberCell | null | undefined) => !!c && c.value === null && gaps.has(posToA1(c.pos));
   const indicators: IndicatorCalc[] = table.indicators.map((ind) => {
     let assessment = assess(ind);
     let evidence: Evidence | null = null;
@@ -73,9 +92,12 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   });
   const weights = table.indicators.map((i) => i.weight?.value ?? null);
   const scores = table.indicators.map((i) => i.score?.value ?? null);
-  const indicatorWeightSum = table.hasWeights ? sum(weights) : null;
-  const indicatorScoreSum = table.hasScores ? sum(scores) : null;
   const funds = table.funds;
+  // A sum over a value nobody could compute is not known: null, never the sum of the rest.
+  const weightsUnknown = table.indicators.some((i) => unknown(i.weight)) || unknown(funds?.weight);
+  const scoresUnknown = table.indicators.some((i) => unknown(i.score)) || unknown(funds?.score);
+  const indicatorWeightSum = table.hasWeights && !weightsUnknown ? sum(weights) : null;
+  const indicatorScoreSum = table.hasScores && !scoresUnknown ? sum(scores) : null;
   const rate = executionRate(funds);
   const fundsWeight = funds?.weight?.value ?? null;
   const fundsRuleScore = fundsWeight && rate ? executionScore(rate, fundsWeight) : null;
@@ -83,15 +105,17 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   const scoreTotal = indicatorScoreSum ? indicatorScoreSum.plus(funds?.score?.value ?? 0) : null;
   const ruleScores = indicators.map((c) => c.ruleScore ?? c.indicator.score?.value ?? null);
   // A total over indicators the rules could not score (and nobody scored) would understate: none then.
-  const undetermined = indicators.filter((c, i) => ruleScores[i] === null && c.indicator.weight?.value?.gt(0)).length;
-  const ruleScoreTotal = undetermined === 0 && indicators.length > 0 ? sum(ruleScores).plus(fundsRuleScore ?? funds?.score?.value ?? 0) : null;
-  const subtotals = table.subtotals.map((row) => summarize(row, table));
+  const undetermined = indicators.filter((c, i) => ruleScores[i] === null && (c.indicator.weight?.value?.gt(0) || unknown(c.indicator.weight))).length;
+  const fundsUndetermined = !fundsRuleScore && unknown(funds?.score);
+  const ruleScoreTotal =
+    undetermined === 0 && !fundsUndetermined && indicators.length > 0 ? sum(ruleScores).plus(fundsRuleScore ?? funds?.score?.value ?? 0) : null;
+  const subtotals = table.subtotals.map((row) => summarize(row, table, unknown));
   const completeWeights = weightTotal && weightTotal.eq(FULL_MARKS);
   const gradeBasis = scoreTotal ?? (completeWeights ? ruleScoreTotal : null);
   return {
     table,
     indicators,
-    weightedCount: table.hasWeights ? weights.filter((w) => w && w.gt(0)).length : table.indicators.length,
+    weightedCount: table.hasWeights ? table.indicators.filter((i) => i.weight?.value?.gt(0) || unknown(i.weight)).length : table.indicators.length,
     indicatorWeightSum,
     indicatorScoreSum,
     weightTotal,
@@ -103,6 +127,7 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
     subtotals,
     grade: gradeBasis ? gradeOf(gradeBasis) : null,
     texts,
+    uncomputed,
   };
 }
 
@@ -120,8 +145,14 @@ function ruleScoreWithinBand(a: Assessment, weight: Decimal, declared: Decimal |
   return ruleScore(a, weight, reverseRule);
 }
 
-function summarize(row: SummaryRow, table: ScoringTable): SummaryCalc {
+function summarize(row: SummaryRow, table: ScoringTable, unknown: (c: NumberCell | null) => boolean): SummaryCalc {
   const members = new Set(row.memberRows);
   const inds = table.indicators.filter((i) => members.has(i.row));
-  return { row, weightSum: sum(inds.map((i) => i.weight?.value)), scoreSum: sum(inds.map((i) => i.score?.value)) };
+  return {
+    row,
+    weightSum: sum(inds.map((i) => i.weight?.value)),
+    scoreSum: sum(inds.map((i) => i.score?.value)),
+    weightUnknown: inds.some((i) => unknown(i.weight)),
+    scoreUnknown: inds.some((i) => unknown(i.score)),
+  };
 }

@@ -2,6 +2,7 @@ import type { Rule, Report } from "./types";
 import { label, labelEn, roundingSlack, show } from "./util";
 import { posToA1 } from "../grid/address";
 import { Dec, placesOf, round, sum } from "../values/decimal";
+import { isUnknown } from "../recalc/table-calc";
 
 /** 执行率 = 全年执行数 ÷ 全年预算数; its score = 执行率 × 分值 (at most the 分值). */
 export const budgetExecution: Rule = {
@@ -52,7 +53,9 @@ export const budgetExecution: Rule = {
         fix: [{ kind: "set-value", sheet: table.sheet, cell: posToA1(ind.score.pos), value: c.ruleScore.toNumber(), reason: "按执行率计分" }],
       });
     }
-    if (f?.budget?.value && f.budgetParts.length >= 2) {
+    // A source amount whose formula could not be evaluated leaves the sum of the sources unknown.
+    const partsUnknown = !!f && calc.uncomputed.some((u) => u.pos.col === f.budget?.pos.col && u.pos.row >= f.range.top && u.pos.row <= f.range.bottom);
+    if (f?.budget?.value && f.budgetParts.length >= 2 && !partsUnknown && !isUnknown(calc, f.budget.pos)) {
       const parts = sum(f.budgetParts.map((p) => p.value));
       if (!parts.eq(f.budget.value))
         out.push({

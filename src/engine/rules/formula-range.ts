@@ -43,8 +43,8 @@ export const formulaRange: Rule = {
       });
     };
     for (const s of calc.subtotals) {
-      inspect(s.row, s.row.weight, "weight", s.weightSum);
-      inspect(s.row, s.row.score, "score", s.scoreSum);
+      inspect(s.row, s.row.weight, "weight", s.weightUnknown ? null : s.weightSum);
+      inspect(s.row, s.row.score, "score", s.scoreUnknown ? null : s.scoreSum);
     }
     if (table.total) {
       inspect(table.total, table.total.weight, "weight", calc.weightTotal);

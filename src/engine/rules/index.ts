@@ -15,6 +15,8 @@ import { narrativeMismatch } from "./narrative-mismatch";
 import { unitMismatch } from "./unit-mismatch";
 import { missingValue } from "./missing-value";
 import { duplicateIndicator } from "./duplicate-indicator";
+import { formulaUncached } from "./formula-uncached";
+import { recognitionDoubt } from "./recognition-doubt";
 
 /** Every check, in report order. Adding a check: write a Rule module and list it here. */
 export const RULES: Rule[] = [
@@ -33,21 +35,36 @@ export const RULES: Rule[] = [
   unitMismatch,
   missingValue,
   duplicateIndicator,
+  formulaUncached,
+  recognitionDoubt,
 ];
 
 const defaultApplies = (ctx: RuleContext) => ctx.table.kind === "scoring";
 
-/** Runs one rule on one table; a rule that throws becomes no finding, never a crash. */
-export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
+/** A rule that threw on a table: kept in the analysis, never silently dropped. */
+export interface RuleFailure {
+  rule: string;
+  table: number;
+  message: string;
+}
+
+export const RULE_CRASHED = "rule-crashed";
+
+/**
+ * Runs one rule on one table. A rule that throws must not hide the others' findings: its failure is
+ * recorded in `failures` and reported as one info finding (SCORECHECK_STRICT rethrows instead).
+ */
+export function runRule(rule: Rule, ctx: RuleContext, failures?: RuleFailure[]): Finding[] {
   const applies = rule.appliesTo ? rule.appliesTo(ctx.table) : defaultApplies(ctx);
   if (!applies) return [];
   let reports;
   try {
     reports = rule.check(ctx);
   } catch (e) {
-    // A bug in one rule must not hide the others' findings; surface it in development.
     if (strictMode()) throw e;
-    return [];
+    const failure: RuleFailure = { rule: rule.id, table: ctx.table.index, message: e instanceof Error ? e.message : String(e) };
+    failures?.push(failure);
+    return [crashFinding(failure, ctx)];
   }
   return reports.map((r) => ({
     rule: rule.id,
@@ -59,6 +76,22 @@ export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
     data: r.data,
     fix: r.fix,
   }));
+}
+
+function crashFinding(f: RuleFailure, ctx: RuleContext): Finding {
+  const { table } = ctx;
+  return {
+    rule: RULE_CRASHED,
+    severity: "info",
+    sheet: table.sheet,
+    cell: posToA1({ row: table.range.top, col: table.range.left }),
+    tableIndex: table.index,
+    message: {
+      zh: `检查“${f.rule}”在本表运行出错，该项未完成核查（${f.message}）`,
+      en: `the check "${f.rule}" failed on this table and did not run to the end (${f.message})`,
+    },
+    data: { failedRule: f.rule, error: f.message },
+  };
 }
 
 export function ruleById(id: string): Rule | undefined {

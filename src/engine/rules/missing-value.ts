@@ -2,6 +2,7 @@ import type { Rule, Report } from "./types";
 import type { CellPos } from "../grid/types";
 import type { Indicator } from "../model";
 import { label, labelEn } from "./util";
+import { isUnknown } from "../recalc/table-calc";
 
 const FIELDS = [
   { role: "target", zh: "目标值", en: "target" },
@@ -24,7 +25,7 @@ export const missingValue: Rule = {
   severity: "warning",
   description: { zh: "指标行缺少目标值、实际值、权重或得分", en: "A blank target, actual, weight or score in an indicator row" },
   appliesTo: () => true,
-  check({ table }) {
+  check({ table, calc }) {
     const out: Report[] = [];
     const roles = table.columns.roles;
     for (const ind of table.indicators) {
@@ -32,10 +33,12 @@ export const missingValue: Rule = {
         const col = roles[f.role];
         if (col === undefined) continue;
         if ((f.role === "weight" || f.role === "score") && table.kind !== "scoring") continue;
+        const pos: CellPos = { row: ind.row, col };
+        // A formula that could not be evaluated is not a blank: formula-uncached tells it once.
+        if (isUnknown(calc, pos)) continue;
         const s = state(ind, f.role);
         if (!s.missing && !s.why) continue;
         if (f.role === "target" && s.missing && !s.why && ind.weight?.value?.isZero()) continue;
-        const pos: CellPos = { row: ind.row, col };
         out.push({
           pos,
           message: s.why

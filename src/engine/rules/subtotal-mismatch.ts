@@ -12,11 +12,12 @@ export const subtotalMismatch: Rule = {
     for (const s of calc.subtotals) {
       if (s.row.memberRows.length === 0) continue;
       const pairs = [
-        { cell: s.row.weight, computed: s.weightSum, which: "weight" as const, zh: "权重", en: "weight", places: table.weightPlaces },
-        { cell: s.row.score, computed: s.scoreSum, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
+        { cell: s.row.weight, computed: s.weightSum, unknown: s.weightUnknown, which: "weight" as const, zh: "权重", en: "weight", places: table.weightPlaces },
+        { cell: s.row.score, computed: s.scoreSum, unknown: s.scoreUnknown, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
       ];
       for (const p of pairs) {
-        if (!p.cell?.value) continue;
+        // A member whose formula could not be evaluated leaves the sum unknown: nothing to compare.
+        if (!p.cell?.value || p.unknown) continue;
         if (agrees(p.cell.value, p.computed, p.places, options.tolerance)) continue;
         out.push({
           pos: p.cell.pos,
