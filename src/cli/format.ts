@@ -1,7 +1,5 @@
-import type { Analysis } from "../engine/analyze";
-import { countLine, summarizeTable } from "../engine/report";
-
-type Lang = "zh-CN" | "en";
+import type { Severity } from "../engine";
+import { type FileResult, type Lang, text } from "./result";
 
 const WORDS = {
   "zh-CN": {
@@ -14,11 +12,16 @@ const WORDS = {
     declared: "填报",
     rule: "规则得分",
     grade: "等级",
+    unit: "单位",
     target: "目标表（无权重/得分）",
     error: "错误",
     warning: "提醒",
     info: "信息",
     clean: "未发现问题",
+    unreadable: "无法读取",
+    converted: (ext: string) => `（由 ${ext} 经 LibreOffice 转换后读取）`,
+    undetermined: (n: number) => `${n}项指标无法按规则计分`,
+    counts: (e: number, w: number) => `${e} 个错误，${w} 个提醒`,
   },
   en: {
     table: "Table",
@@ -30,25 +33,36 @@ const WORDS = {
     declared: "stated",
     rule: "rule score",
     grade: "grade",
+    unit: "unit",
     target: "target table (no weights or scores)",
     error: "error",
     warning: "warning",
     info: "info",
     clean: "no findings",
+    unreadable: "cannot be read",
+    converted: (ext: string) => ` (converted from ${ext} by LibreOffice)`,
+    undetermined: (n: number) => `${n} indicator(s) cannot be scored by rule`,
+    counts: (e: number, w: number) => `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`,
   },
 } as const;
 
-const MARK = { error: "✖", warning: "⚠", info: "ℹ" } as const;
+const MARK: Record<Severity, string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
-/** The readable report of one file, as the CLI prints it. */
-export function formatAnalysis(a: Analysis, lang: Lang): string {
+/** How check names a table: 表N, N = the table's index in the workbook + 1 (narrative --table N alike). */
+export const tableNumber = (index: number) => index + 1;
+
+/** The readable report of one file, as `check` prints it. */
+export function formatResult(r: FileResult, lang: Lang): string {
   const w = WORDS[lang];
-  const out: string[] = [a.source];
-  if (a.calcs.length === 0) out.push(`  ${w.none}`);
-  for (const calc of a.calcs) {
-    const s = summarizeTable(calc);
+  const out: string[] = [r.file + (r.convertedFrom ? w.converted(r.convertedFrom) : "")];
+  if (r.error) {
+    out.push(`  ${MARK.error} ${w.unreadable}：${text(r.error, lang)}`);
+    return out.join("\n");
+  }
+  if (r.tables.length === 0) out.push(`  ${w.none}`);
+  for (const s of r.tables) {
     const name = [s.title, s.projectName].filter(Boolean).join(" · ");
-    out.push(`  ${w.table}${s.index + 1}  ${s.sheet}!${s.range}${name ? "  " + name : ""}`);
+    out.push(`  ${w.table}${tableNumber(s.index)}  ${s.sheet}!${s.range}${name ? "  " + name : ""}${s.unit ? `  ${w.unit}：${s.unit}` : ""}`);
     if (s.kind === "target") {
       out.push(`       ${w.target}  ${w.indicators} ${s.indicators}${w.items}`);
     } else {
@@ -56,16 +70,30 @@ export function formatAnalysis(a: Analysis, lang: Lang): string {
       if (s.weightTotal) parts.push(`${w.weights} ${s.weightTotal}${s.declaredWeightTotal ? `（${w.declared} ${s.declaredWeightTotal}）` : ""}`);
       if (s.scoreTotal) parts.push(`${w.scores} ${s.scoreTotal}${s.declaredScoreTotal ? `（${w.declared} ${s.declaredScoreTotal}）` : ""}`);
       if (s.ruleScoreTotal) parts.push(`${w.rule} ${s.ruleScoreTotal}`);
-      else if (calc.undetermined) parts.push(lang === "en" ? `${calc.undetermined} indicator(s) cannot be scored by rule` : `${calc.undetermined}项指标无法按规则计分`);
+      else if (s.undetermined) parts.push(w.undetermined(s.undetermined));
       if (s.grade) parts.push(`${w.grade} ${s.grade}${s.declaredGrade ? `（${w.declared} ${s.declaredGrade}）` : ""}`);
       out.push(`       ${parts.join("  ")}`);
     }
-    const fs = a.findings.filter((f) => f.tableIndex === calc.table.index);
-    for (const f of fs) {
-      const where = f.sheet === calc.table.sheet ? f.cell : `${f.sheet}!${f.cell}`;
-      out.push(`    ${MARK[f.severity]} ${w[f.severity]}  ${where.padEnd(6)} ${f.rule}  ${lang === "en" ? f.message.en : f.message.zh}`);
+    for (const f of r.findings.filter((x) => x.table === s.index)) {
+      const where = f.sheet === s.sheet ? f.cell : `${f.sheet}!${f.cell}`;
+      out.push(`    ${MARK[f.severity]} ${w[f.severity]}  ${where.padEnd(6)} ${f.rule}  ${text(f.message, lang)}`);
     }
   }
-  out.push(`  ${a.findings.length ? countLine(a.findings, lang) : w.clean}`);
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  const warnings = r.findings.filter((f) => f.severity === "warning").length;
+  out.push(`  ${r.findings.length ? w.counts(errors, warnings) : w.clean}`);
   return out.join("\n");
+}
+
+export interface Tally {
+  files: number;
+  withErrors: number;
+  clean: number;
+  unreadable: number;
+}
+
+export function tallyLine(t: Tally, lang: Lang): string {
+  return lang === "en"
+    ? `${t.files} files: ${t.withErrors} with errors, ${t.clean} without, ${t.unreadable} unreadable`
+    : `共 ${t.files} 个文件：${t.withErrors} 个有错误，${t.clean} 个无错误，${t.unreadable} 个无法读取`;
 }

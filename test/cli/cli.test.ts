@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { readFileSync, writeFileSync, statSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { main } from "../../src/cli/main";
 import { readXlsxFile } from "../../src/xlsx/reader";
 import { analyzeWorkbook } from "../../src/engine/analyze";
@@ -11,8 +11,15 @@ import { OUT, writeSnapshots } from "../support/xlsx";
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((err += String(s)), true));
+  // The CLI waits for each write's callback (so piped output is never cut): the mocks call it.
+  const capture = (add: (s: string) => void) => (s: unknown, ...rest: unknown[]) => {
+    add(String(s));
+    const cb = rest.find((x) => typeof x === "function") as (() => void) | undefined;
+    cb?.();
+    return true;
+  };
+  const o = jest.spyOn(process.stdout, "write").mockImplementation(capture((s) => (out += s)) as typeof process.stdout.write);
+  const e = jest.spyOn(process.stderr, "write").mockImplementation(capture((s) => (err += s)) as typeof process.stderr.write);
   try {
     const code = await main(argv);
     return { code, out, err };
@@ -82,6 +89,7 @@ describe("scorecheck check", () => {
 describe("scorecheck fix", () => {
   it("writes a copy whose totals re-check clean, keeping indicator values and the input untouched", async () => {
     const out = join(OUT, "cli-fixed.xlsx");
+    rmSync(out, { force: true });
     const before = statSync(bad).mtimeMs;
     const input = readFileSync(bad);
     const r = await run("fix", bad, "-o", out);
@@ -102,6 +110,7 @@ describe("scorecheck fix", () => {
     const rows: Row[] = cleanRows().map((r, i) => (i === 4 ? ["产出指标", "质量指标", "发放准确率", "≥98%", "96%", 20, 20] : r));
     const src = await writeSnapshots(join(OUT, "cli-rescore.xlsx"), [layoutA({ rows, total: [100, 100] })]);
     const out = join(OUT, "cli-rescored.xlsx");
+    rmSync(out, { force: true });
     expect((await run("fix", src, "-o", out, "--rescore")).code).toBe(0);
     const a = analyzeWorkbook(await readXlsxFile(out));
     expect(a.tables[0].indicators[4].score?.value?.toFixed()).toBe("19.59");

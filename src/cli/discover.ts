@@ -1,0 +1,103 @@
+/**
+ * What a batch reads: the files named, and every workbook under the folders named, depth first in
+ * name order. Hidden entries, Office lock files (~$…) and excluded paths (fix's output folder, the
+ * summary) are skipped; pipes and devices are skipped with a message; a folder reached twice through
+ * links is walked once, so link loops end.
+ */
+import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import type { Message } from "../engine";
+
+export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".ods"];
+
+export interface Found {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the folder given, "/"-separated; a file named directly keeps the name it was given. */
+  file: string;
+}
+
+export interface Skipped {
+  file: string;
+  reason: Message;
+}
+
+export interface Discovery {
+  files: Found[];
+  skipped: Skipped[];
+  /** Whether any folder was named (a batch even when it holds one file). */
+  folders: boolean;
+}
+
+const isWorkbookName = (name: string) => WORKBOOK_EXTENSIONS.includes(extname(name).toLowerCase());
+const isHidden = (name: string) => name.startsWith(".") || name.startsWith("~$");
+
+function safeStat(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function safeReal(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+function notRegular(file: string): Skipped {
+  return { file, reason: { zh: `${file}：不是普通文件（管道、设备或套接字），已跳过`, en: `${file}: not a regular file (a pipe, device or socket); skipped` } };
+}
+
+export function discover(inputs: string[], exclude: string[] = []): Discovery {
+  const excluded = new Set(exclude.map(safeReal));
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const out: Discovery = { files: [], skipped: [], folders: false };
+
+  const addFile = (path: string, file: string) => {
+    const real = safeReal(path);
+    if (excluded.has(real) || seenFiles.has(real)) return;
+    seenFiles.add(real);
+    out.files.push({ path: resolve(path), file });
+  };
+
+  const walk = (dir: string, rel: string) => {
+    const real = safeReal(dir);
+    if (seenDirs.has(real) || excluded.has(real)) return;
+    seenDirs.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "";
+      out.skipped.push({ file: rel || dir, reason: { zh: `${rel || dir}：无法打开文件夹（${code}）`, en: `${rel || dir}: cannot open the folder (${code})` } });
+      return;
+    }
+    for (const name of names) {
+      if (isHidden(name)) continue;
+      const path = join(dir, name);
+      const file = rel ? `${rel}/${name}` : name;
+      const st = safeStat(path);
+      if (!st) continue; // a dangling link
+      if (st.isDirectory()) walk(path, file);
+      else if (!isWorkbookName(name)) continue;
+      else if (st.isFile()) addFile(path, file);
+      else out.skipped.push(notRegular(file));
+    }
+  };
+
+  for (const input of inputs) {
+    const st = safeStat(input);
+    if (st?.isDirectory()) {
+      out.folders = true;
+      walk(input, "");
+    } else if (st && !st.isFile()) out.skipped.push(notRegular(input));
+    // A missing file stays in the list: the reader says plainly that it does not exist.
+    else addFile(input, input);
+  }
+  return out;
+}
