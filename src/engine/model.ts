@@ -80,6 +80,8 @@ export interface ColumnMap {
   roles: Partial<Record<ColumnRole, number>>;
   /** Name columns, outermost first (一级, 二级, 三级 — whichever exist). */
   nameCols: number[];
+  /** Weight columns beside a 一级/二级 name column ("一级指标 | 权重 | 二级指标 | 分值 | …"). */
+  levelWeights?: { level: 1 | 2; col: number }[];
 }
 
 export interface ScoringTable {
@@ -106,10 +108,11 @@ export interface ScoringTable {
   scorePlaces: number;
   weightPlaces: number;
   /**
-   * How the weights were written: "points" (the usual 0–100), "fraction" (0.05 … summing to 1) or
-   * "percent" (10% or 0.1 formatted as %). Weight values in the model are always in points.
+   * How the weights were written: "points" (the usual 0–100), "fraction" (0.05 … summing to 1),
+   * "percent" (10% or 0.1 formatted as %) or "relative" (二级/三级 weights given as shares of their
+   * 一级, adding up to 100 inside each). Weight values in the model are always in points.
    */
-  weightScale?: "points" | "fraction" | "percent";
+  weightScale?: "points" | "fraction" | "percent" | "relative";
   /** What recognition could not decide with confidence; reported as info findings, never errors. */
   doubts?: Doubt[];
   /**

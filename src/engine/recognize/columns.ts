@@ -24,21 +24,37 @@ const LOOK_AHEAD = 60;
 
 export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnReading {
   const roles: Partial<Record<ColumnRole, number>> = {};
-  const weightCols: number[] = [];
-  for (const w of header.words) {
-    if (w.role === "weight") weightCols.push(w.col);
-    if (roles[w.role] === undefined) roles[w.role] = w.col;
-  }
+  for (const w of header.words) if (roles[w.role] === undefined && w.role !== "weight") roles[w.role] = w.col;
   const doubts: Doubt[] = [];
   let left = header.left;
-  if (weightCols.length > 1) chooseWeightColumn(view, header, roles, weightCols, doubts);
   const adopted = level1FromValues(view, header, roles);
   if (adopted !== null) {
     roles.level1 = adopted;
     left = Math.min(left, adopted);
   }
   const nameCols = NAME_ROLES.map((r) => roles[r]).filter((c): c is number => c !== undefined);
-  return { columns: { roles, nameCols }, left, doubts };
+  const { levelWeights, weightCols } = splitWeightColumns(header, roles, nameCols);
+  if (weightCols.length === 1) roles.weight = weightCols[0];
+  else if (weightCols.length > 1) chooseWeightColumn(view, header, roles, weightCols, doubts);
+  return { columns: { roles, nameCols, ...(levelWeights.length ? { levelWeights } : {}) }, left, doubts };
+}
+
+/**
+ * A weight column with a name column to its right weighs the 一级/二级 on its left
+ * ("一级指标 | 权重 | 二级指标 | 分值 | 三级指标 | … | 分值"); the others weigh the indicators.
+ */
+function splitWeightColumns(header: HeaderCandidate, roles: Partial<Record<ColumnRole, number>>, nameCols: number[]) {
+  const levelWeights: { level: 1 | 2; col: number }[] = [];
+  const weightCols: number[] = [];
+  for (const w of header.words) {
+    if (w.role !== "weight") continue;
+    const nameLeft = Math.max(...nameCols.filter((c) => c < w.col));
+    const nameRight = nameCols.some((c) => c > w.col);
+    const level = nameLeft === roles.level1 ? 1 : nameLeft === roles.level2 ? 2 : null;
+    if (nameRight && level) levelWeights.push({ level, col: w.col });
+    else weightCols.push(w.col);
+  }
+  return { levelWeights, weightCols };
 }
 
 /**

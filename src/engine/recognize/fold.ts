@@ -62,7 +62,9 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
     const k = groupKey(cell.text);
     const open = groups.find((g) => g.level === level);
     if (open && open.key === k) return;
-    const { name, weight, unit } = splitGroupWeight(cell.text);
+    const named = splitGroupWeight(cell.text);
+    const { name, unit } = named;
+    const weight = named.weight ?? levelWeight(level, row);
     const clean = cleanName(name.replace(/[:：]\s*$/, ""));
     if (level === 1) {
       levels.level1 = clean || levels.level1 || cell.text;
@@ -88,6 +90,9 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
         return;
       case "other":
         if (hasDataCells(view, frame, r)) body.skippedRows.push(r);
+        return;
+      case "part":
+        addPart(r);
         return;
       case "placeholder":
         for (const l of reading.levels) enter(l.level, l, r);
@@ -146,6 +151,27 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
       g.weight = null;
     }
     openSubtotals.push({ level, key: k, row });
+  }
+
+  /** The weight in a 一级/二级's own weight column ("一级指标 | 权重 | …"), if the form has one. */
+  function levelWeight(level: 1 | 2, row: number) {
+    const col = frame.columns.levelWeights?.find((w) => w.level === level)?.col;
+    return numberCell(view, row, col)?.value ?? null;
+  }
+
+  /** A further part of the indicator above ("①②③④", each with its own points). */
+  function addPart(r: number): void {
+    const base = body.indicators[body.indicators.length - 1];
+    const part = body.indicators.filter((x) => x.nameCell.row === base.nameCell.row).length + 1;
+    const first = body.indicators.find((x) => x.nameCell.row === base.nameCell.row)!;
+    addIndicator({
+      ...first,
+      row: r,
+      name: `${first.name}（${part}）`,
+      weight: numberCell(view, r, frame.columns.roles.weight),
+      score: numberCell(view, r, frame.columns.roles.score),
+      basis: null,
+    });
   }
 
   function addIndicator(ind: Indicator): void {

@@ -3,6 +3,7 @@ import { key } from "../text/normalize";
 import {
   FUNDS_BUDGET,
   FUNDS_EXECUTED,
+  FUNDS_HEADING,
   FUNDS_HEADING_DETAIL,
   FUNDS_INITIAL,
   FUNDS_LABEL_BUDGET,
@@ -100,14 +101,19 @@ function mentionsFunds(view: SheetView, h: number): boolean {
   return false;
 }
 
-/** The funds heading ("项目资金（万元）") may sit a row above the column words. */
+/**
+ * The funds heading ("项目资金（万元）") sits on the row of the column words or up to two rows
+ * above it; a project name that merely contains 资金 is not a heading.
+ */
 function headingTop(view: SheetView, h: number): number {
-  for (let r = h - 1; r >= Math.max(view.top, h - 2); r--) {
-    for (let c = view.left; c <= view.right; c++) if (FUNDS_WORD.test(view.text(r, c))) return r;
-  }
+  const isHeading = (r: number) => {
+    for (let c = view.left; c <= view.right; c++) if (FUNDS_HEADING.test(key(view.text(r, c)))) return true;
+    return false;
+  };
+  if (isHeading(h)) return h;
+  for (let r = h - 1; r >= Math.max(view.top, h - 2); r--) if (isHeading(r)) return r;
   return h;
 }
-
 
 function readLabelledFunds(view: SheetView, from: number, to: number): FundsBlock | null {
   let budget: NumberCell | null = null;

@@ -23,3 +23,12 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
   }
   return null;
 }
+
+/** "总分 | 100 | 96 | 优": a grade word alone in a cell right of the total row's figures. */
+export function gradeOnRow(view: SheetView, row: number, fromCol: number, toCol: number): { grade: Grade; pos: CellPos } | null {
+  for (let c = fromCol; c <= toCol; c++) {
+    const w = key(view.text(row, c));
+    if (w && GRADE_WORDS[w]) return { grade: GRADE_WORDS[w], pos: { row, col: c } };
+  }
+  return null;
+}

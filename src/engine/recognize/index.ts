@@ -3,7 +3,8 @@
  * steps whose inputs and outputs are plain data (see docs/recognition.md):
  *
  *   bands → locate header → map columns → classify rows → fold rows → weigh score/weight columns
- *         → weight scale → form, title, funds, grade → ScoringTable
+ *         → weights through the structure (sole child, shares of 一级) and the weight scale
+ *         → form, title, funds, grade → ScoringTable
  */
 import { SheetView } from "../grid/sheet-view";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/types";
@@ -12,13 +13,14 @@ import { placesOf } from "../values/decimal";
 import { mapColumns } from "./columns";
 import { collectTexts, findProjectName, findTitle } from "./context";
 import { swapScoreColumns, weighScoreColumns } from "./evidence";
-import { foldRows } from "./fold";
+import { foldRows, type Body } from "./fold";
 import { readForm } from "./form";
 import { readFunds } from "./funds";
-import { readGrade } from "./grade";
+import { gradeOnRow, readGrade } from "./grade";
 import { findBands, locateHeader, type Band, type HeaderCandidate } from "./locate";
 import { classifyRows, type TableFrame } from "./rows";
 import { readScale, toPoints } from "./scale";
+import { inheritSoleChild, level2SharesToPoints, sharesOfLevel1, sharesToPoints } from "./shares";
 
 export interface Recognition {
   tables: ScoringTable[];
@@ -82,13 +84,20 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const roles = weighScoreColumns(body, columns);
   doubts.push(...roles.doubts);
   if (roles.swap) ({ body, columns } = swapScoreColumns(body, columns));
+  if (columns.roles.weight === undefined) body = inheritSoleChild(body);
   const scale = readScale(view, body, headerSays(view, header, columns.roles.weight, /%/));
   doubts.push(...scale.doubts);
   body = toPoints(view, body, scale);
-  const grade = gradeBelow(view, header.band, rows.bottom);
+  let weightScale: ScoringTable["weightScale"] = scale.scale;
+  if (sharesOfLevel1(body)) {
+    body = sharesToPoints(body);
+    weightScale = "relative";
+  } else body = { ...body, groupWeights: level2SharesToPoints(body.groupWeights) };
+  const grade = gradeBelow(view, header.band, rows.bottom) ?? gradeOnTotalRow(view, body, header.right);
   const bottom = grade ? Math.max(rows.bottom, grade.pos.row) : rows.bottom;
-  const hasWeights = columns.roles.weight !== undefined;
-  const hasScores = columns.roles.score !== undefined;
+  const hasWeights = columns.roles.weight !== undefined || body.indicators.some((i) => i.weight?.value);
+  // A score column left blank on every row (an unfilled form) gives no scores to add up.
+  const hasScores = columns.roles.score !== undefined && (body.indicators.some((i) => i.score) || !!body.total?.score);
   const funds = ctx.funds;
   const top = ctx.ownFunds && funds ? Math.min(funds.range.top, header.rows[0]) : header.rows[0];
   const left = Math.min(frame.left, body.total?.labelCell.col ?? Infinity);
@@ -119,7 +128,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     skippedRows: body.skippedRows,
     scorePlaces: maxPlaces(body.indicators.map((i) => i.score?.value)),
     weightPlaces: maxPlaces(body.indicators.map((i) => i.weight?.value)),
-    weightScale: hasWeights ? scale.scale : undefined,
+    weightScale: hasWeights ? weightScale : undefined,
     doubts,
     form: readForm({ level1Names, captions: [title ?? "", view.name, projectName ?? ""], hasFundsBlock: !!funds }),
   };
@@ -144,6 +153,13 @@ function gradeBelow(view: SheetView, band: Band, r: number): ScoringTable["decla
     if (g) return g;
   }
   return null;
+}
+
+function gradeOnTotalRow(view: SheetView, body: Body, right: number): ScoringTable["declaredGrade"] {
+  const t = body.total;
+  if (!t) return null;
+  const after = Math.max(t.labelCell.col, t.weight?.pos.col ?? -1, t.score?.pos.col ?? -1) + 1;
+  return gradeOnRow(view, t.row, after, right);
 }
 
 function maxPlaces(xs: (import("decimal.js").Decimal | null | undefined)[]): number {

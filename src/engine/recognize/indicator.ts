@@ -1,11 +1,11 @@
 /** Reads one indicator row's cells into the model: target, actual and unit, weight, score, basis. */
 import type { SheetView } from "../grid/sheet-view";
 import { norm } from "../text/normalize";
-import type { ColumnMap, Indicator } from "../model";
+import type { ColumnMap, Indicator, NumberCell } from "../model";
 import { parseIndicatorValue, readComparator, type IndicatorValue } from "../values/indicator-value";
 import { numberCell } from "./cells";
 import { directionOf } from "./direction";
-import { indicatorName, isCore } from "./names";
+import { indicatorName, isCore, splitGroupWeight } from "./names";
 import type { LabelCell } from "./rows";
 
 export interface Levels {
@@ -41,12 +41,18 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
     actualCell: roles.actual !== undefined ? { row, col: roles.actual } : undefined,
     unit,
     progress: valueAt(roles.progress, false),
-    weight: numberCell(view, row, roles.weight),
+    weight: roles.weight !== undefined ? numberCell(view, row, roles.weight) : weightInName(name, row),
     score: numberCell(view, row, roles.score),
     basis: basisText ? { text: basisText, pos: { row, col: roles.basis! } } : null,
     explain: roles.explain !== undefined ? view.text(row, roles.explain) || null : null,
     direction: directionOf(nature, target, ownName, level2),
   };
+}
+
+/** A 指标体系 without a weight column writes the weight in the name: "相关性(5分)". */
+function weightInName(name: LabelCell, row: number): NumberCell | null {
+  const { weight } = splitGroupWeight(name.text);
+  return weight ? { value: weight, pos: { row, col: name.col } } : null;
 }
 
 /**

@@ -64,11 +64,16 @@ function headerCells(view: SheetView, row: number, band: Band): Map<number, Colu
   return found.size ? found : null;
 }
 
-/** A set of header words names a table of indicators: a name column and a weight, a score, or target and actual. */
+/**
+ * A set of header words names a table of indicators: a name column and a weight, a score, or target
+ * and actual — or names with their explanation (指标说明, 评分标准), a 指标体系 whose weights are in
+ * the names (kept only if the names do carry weights).
+ */
 export function isTableHeader(roles: ReadonlySet<ColumnRole>): boolean {
   const hasName = NAME_ROLES.some((r) => roles.has(r));
   const data = DATA_ROLES.filter((r) => roles.has(r)).length;
-  if (!hasName || data === 0) return false;
+  if (!hasName) return false;
+  if (data === 0) return roles.has("explain") && NAME_ROLES.filter((r) => roles.has(r)).length >= 2;
   // A header that names only a target or only an actual column is a list, not a table of indicators.
   return !(data === 1 && !roles.has("weight") && !roles.has("score"));
 }
@@ -161,16 +166,18 @@ function candidateRows(view: SheetView): number[] {
   return out;
 }
 
-/** Same columns for the same roles: a header repeated where a page broke. */
+/**
+ * Same columns for the same roles: a header repeated where a page broke. Wording may differ a little
+ * between the copies ("指标" / "指标值", a column titled on one copy only); no column may change role.
+ */
 export function sameLayout(a: HeaderCandidate, b: HeaderCandidate): boolean {
-  const roleCol = (h: HeaderCandidate) => new Map(h.words.map((w) => [w.role, w.col]));
-  const ra = roleCol(a);
-  const rb = roleCol(b);
+  const roleAt = new Map(a.words.map((w) => [w.col, w.role]));
   let shared = 0;
-  for (const [role, col] of ra) {
-    const other = rb.get(role);
-    if (other === col) shared++;
-    else if (other !== undefined) return false;
+  for (const w of b.words) {
+    const role = roleAt.get(w.col);
+    if (role === undefined) continue;
+    if (role !== w.role) return false;
+    shared++;
   }
   return shared >= 2;
 }

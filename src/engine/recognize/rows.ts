@@ -43,6 +43,8 @@ export type RowKind =
   | "repeated-header"
   | "continuation"
   | "blank"
+  /** A further scored part of the indicator above: a weight on a row whose name cell is that indicator's (merged down, or left blank). */
+  | "part"
   /** Figures or text that belong to the table but to no indicator. */
   | "other";
 
@@ -76,6 +78,7 @@ export interface RowsReading {
 }
 
 const MAX_BLANK_RUN = 2;
+const MAX_SKIPPED_BLANKS = 6;
 
 export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
   const out: RowReading[] = [];
@@ -85,7 +88,7 @@ export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
   for (let r = last + 1; r <= view.bottom; r++) {
     if (rowIsBlank(view, frame, r)) {
       if (view.isRowHidden(r)) continue;
-      if (++blankRun > MAX_BLANK_RUN) return { rows: out, bottom, end: "blank-run" };
+      if (++blankRun > MAX_BLANK_RUN && !continuesAfterBlanks(view, frame, r)) return { rows: out, bottom, end: "blank-run" };
       continue;
     }
     blankRun = 0;
@@ -99,11 +102,35 @@ export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
     }
     const reading = classifyRow(view, frame, r);
     if (typeof reading === "string") return { rows: out, bottom, end: reading };
+    if (reading.kind === "other" && !reading.label && isPartOfAbove(view, frame, r, out)) reading.kind = "part";
     out.push(reading);
     bottom = r;
     if (reading.kind === "total") return { rows: out, bottom, end: "total" };
   }
   return { rows: out, bottom, end: "sheet-end" };
+}
+
+/**
+ * Blank rows left for a department's own indicators sit inside a table: the rows go on when the
+ * next row with text has an empty 一级 column and a deeper name — it continues a group, and no
+ * table starts that way.
+ */
+function continuesAfterBlanks(view: SheetView, f: TableFrame, r: number): boolean {
+  const [outer, ...deeper] = f.columns.nameCols;
+  if (outer === undefined || deeper.length === 0) return false;
+  for (let rr = r + 1; rr <= Math.min(view.bottom, r + MAX_SKIPPED_BLANKS); rr++) {
+    if (rowIsBlank(view, f, rr)) continue;
+    if (locateHeader(view, rr, f.header.band)) return false;
+    return view.isEmpty(rr, outer) && deeper.some((c) => !view.isEmpty(rr, c));
+  }
+  return false;
+}
+
+/** A row with a weight but no name right under an indicator scores a further part of it. */
+function isPartOfAbove(view: SheetView, f: TableFrame, r: number, above: RowReading[]): boolean {
+  const prev = above[above.length - 1];
+  if (!prev || (prev.kind !== "indicator" && prev.kind !== "part") || prev.row !== r - 1) return false;
+  return !!numberCell(view, r, f.columns.roles.weight)?.value?.gt(0);
 }
 
 function rowIsBlank(view: SheetView, f: TableFrame, r: number): boolean {
@@ -172,6 +199,11 @@ function isContinuation(view: SheetView, f: TableFrame, r: number): boolean {
   return cont;
 }
 
+/** "相关性(5分)": a name that carries its weight is an indicator even where no column holds a figure. */
+function carriesWeight(text: string): boolean {
+  return splitGroupWeight(text).weight !== null;
+}
+
 function levelCells(view: SheetView, f: TableFrame, r: number): RowReading["levels"] {
   const { roles, nameCols } = f.columns;
   const deepest = nameCols[nameCols.length - 1];
@@ -238,6 +270,7 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   }
   const nameKey = key(name.text);
   const weight = numberCell(view, r, f.columns.roles.weight);
-  const placeholder = PLACEHOLDER_LABEL.test(nameKey) || (BREAKDOWN_LABEL.test(nameKey) && !weight?.value) || !hasData(view, f, r);
+  const placeholder =
+    PLACEHOLDER_LABEL.test(nameKey) || (BREAKDOWN_LABEL.test(nameKey) && !weight?.value) || (!hasData(view, f, r) && !carriesWeight(name.text));
   return { ...base, kind: placeholder ? "placeholder" : "indicator", levels, label: name };
 }

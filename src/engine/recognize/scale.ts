@@ -1,5 +1,5 @@
 /**
- * Step 5 — the weight scale. Weights are written in points (10, "10分", "１０"), as fractions of 1
+ * Step 7 — the weight scale. Weights are written in points (10, "10分", "１０"), as fractions of 1
  * (0.05 … adding to 1) or as percentages ("10%", 0.1 formatted as %); scores are nearly always in
  * points. The model holds weights in points: this step says which scale was read and converts, and
  * where the figures do not tell, records a doubt instead of guessing.
@@ -7,11 +7,11 @@
 import type { Decimal } from "decimal.js";
 import type { SheetView } from "../grid/sheet-view";
 import { norm } from "../text/normalize";
-import type { Doubt, GroupWeight, NumberCell, ScoringTable, SummaryRow } from "../model";
+import type { Doubt, NumberCell, ScoringTable, SummaryRow } from "../model";
 import { Dec, HUNDRED, sum } from "../values/decimal";
 import type { Body } from "./fold";
 
-export type WeightScale = NonNullable<ScoringTable["weightScale"]>;
+export type WeightScale = Exclude<NonNullable<ScoringTable["weightScale"]>, "relative">;
 
 export interface ScaleReading {
   scale: WeightScale;
@@ -87,21 +87,6 @@ export function toPoints(view: SheetView, body: Body, s: ScaleReading): Body {
     indicators: body.indicators.map((i) => ({ ...i, weight: weight(i.weight), score: score(i.score) })),
     subtotals: body.subtotals.map(summary),
     total: body.total ? summary(body.total) : null,
-    groupWeights: relativeShares(body.groupWeights),
   };
 }
 
-/**
- * 二级 weights given as shares of their 一级 ("决策 20分" with 二级 "项目立项 50%"): when the 二级
- * inside a 一级 add up to 100 while the 一级 is not 100, each is that share of the 一级's points.
- */
-function relativeShares(groups: GroupWeight[]): GroupWeight[] {
-  const out = groups.map((g) => ({ ...g }));
-  for (const g1 of out.filter((g) => g.level === 1 && !g.declared.eq(100))) {
-    const inside = new Set(g1.memberRows);
-    const children = out.filter((g) => g.level === 2 && g.memberRows.length > 0 && g.memberRows.every((r) => inside.has(r)));
-    if (children.length < 2 || !sum(children.map((c) => c.declared)).eq(100)) continue;
-    for (const c of children) c.declared = c.declared.times(g1.declared).div(100);
-  }
-  return out;
-}

@@ -26,9 +26,9 @@ interface RoleWords {
 
 /** Header words by role, tried in this order against the key() of a header cell. */
 export const HEADER_PATTERNS: RoleWords[] = [
-  { role: "level1", exact: /^(一级指标|一级|一级指标名称)$/ },
+  { role: "level1", exact: /^(一级指标|一级|一级指标名称|评价内容|一级指标分值)$/ },
   { role: "level2", exact: /^(二级指标|二级|绩效指标二级|二级指标名称)$/ },
-  { role: "level3", exact: /^(三级指标|三级|绩效指标三级|三级指标名称|指标名称|具体指标|指标内容|考核指标|评价指标名称|四级指标)$/ },
+  { role: "level3", exact: /^(三级指标|三级|绩效指标三级|三级指标名称|指标名称|具体指标|指标内容|考核指标|评价指标名称|四级指标|评价指标分值|三级指标分值|指标名称分值)$/ },
   { role: "nature", exact: /^(绩效)?指标(性质|方向)$/ },
   { role: "unit", exact: /^(绩效)?(度量|计量)单位$|^单位$/ },
   {
@@ -116,7 +116,8 @@ export const PROJECT_NAME_VALUE = /(?:项目名称|部门名称|单位名称)\s*
 export const PROJECT_NAME_STOP = /\s{2,}|填报单位|项目实施/;
 
 /** Funds-block labels. */
-export const FUNDS_HEADING = /(项目资金|资金情况|资金总额|预算执行|年度资金|资金\(万元\)|项目资金情况)/;
+/** A funds block's heading, on key() text ("项目资金（万元）" → 项目资金万元). */
+export const FUNDS_HEADING = /^(项目资金|资金情况|预算执行情况|年度资金|资金|项目资金情况|预算资金情况|年度预算资金)(万元|元|\d+分)?$/;
 export const FUNDS_WORD = /资金/;
 export const FUNDS_HEADING_DETAIL = /(万元|情况|项目资金)/;
 export const FUNDS_BUDGET = /^(全年预算数|预算数|预算资金|调整后预算数|全年预算|年度预算数|预算金额)(\(A\)|A)?$/;

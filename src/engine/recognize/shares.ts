@@ -1,0 +1,78 @@
+/**
+ * Step 6 — weights given through the structure rather than on each row: a sole child carries its
+ * group's weight; 二级/三级 weights written as shares of their 一级 (adding up to 100 inside each
+ * 一级 while the 一级 weights add up to the table's 100) become points.
+ */
+import type { Decimal } from "decimal.js";
+import type { GroupWeight, Indicator, NumberCell } from "../model";
+import { HUNDRED, sum } from "../values/decimal";
+import type { Body } from "./fold";
+
+/**
+ * In a 指标体系 whose weights are in the names, an indicator without one that is its group's only
+ * member carries the group's weight ("(一)项目前期工作(7分)" over "1.可行性研究报告").
+ */
+export function inheritSoleChild(body: Body): Body {
+  const indicators = body.indicators.map((ind) => {
+    if (ind.weight?.value) return ind;
+    const own = body.groupWeights
+      .filter((g) => g.memberRows.length === 1 && g.memberRows[0] === ind.row)
+      .sort((a, b) => b.level - a.level)[0];
+    return own ? { ...ind, weight: { value: own.declared, pos: own.cell } } : ind;
+  });
+  return { ...body, indicators };
+}
+
+/** Whether the indicator weights are shares of their 一级: 100 inside every 一级, the 一级 adding to the full marks. */
+export function sharesOfLevel1(body: Body): boolean {
+  const level1 = body.groupWeights.filter((g) => g.level === 1);
+  if (level1.length < 2) return false;
+  const full = body.total?.weight?.value ?? HUNDRED;
+  if (!sum(level1.map((g) => g.declared)).eq(full)) return false;
+  let scaled = false;
+  for (const g of level1) {
+    const members = membersOf(body.indicators, g);
+    if (members.length === 0) continue;
+    if (!sum(members.map((i) => i.weight?.value)).eq(100)) return false;
+    if (!g.declared.eq(100)) scaled = true;
+  }
+  return scaled;
+}
+
+/** Indicator and 二级 weights turned from shares of their 一级 into points. */
+export function sharesToPoints(body: Body): Body {
+  const factorOf = new Map<number, Decimal>();
+  const level1 = body.groupWeights.filter((g) => g.level === 1);
+  for (const g of level1) for (const r of g.memberRows) factorOf.set(r, g.declared.div(100));
+  const scale = (c: NumberCell | null, row: number): NumberCell | null => {
+    const f = factorOf.get(row);
+    return c?.value && f ? { ...c, value: c.value.times(f) } : c;
+  };
+  const groupWeights = body.groupWeights.map((g) => {
+    if (g.level === 1) return g;
+    const f = g.memberRows.length ? factorOf.get(g.memberRows[0]) : undefined;
+    return f ? { ...g, declared: g.declared.times(f) } : g;
+  });
+  return { ...body, indicators: body.indicators.map((i) => ({ ...i, weight: scale(i.weight, i.row) })), groupWeights };
+}
+
+/**
+ * 二级 weights declared as shares of their 一级 ("决策 20分" with 二级 "项目立项 50%") while the
+ * indicators are in points: when the 二级 inside a 一级 add up to 100 and the 一级 is not 100,
+ * each is that share of the 一级's points.
+ */
+export function level2SharesToPoints(groups: GroupWeight[]): GroupWeight[] {
+  const out = groups.map((g) => ({ ...g }));
+  for (const g1 of out.filter((g) => g.level === 1 && !g.declared.eq(100))) {
+    const inside = new Set(g1.memberRows);
+    const children = out.filter((g) => g.level === 2 && g.memberRows.length > 0 && g.memberRows.every((r) => inside.has(r)));
+    if (children.length < 2 || !sum(children.map((c) => c.declared)).eq(100)) continue;
+    for (const c of children) c.declared = c.declared.times(g1.declared).div(100);
+  }
+  return out;
+}
+
+function membersOf(indicators: Indicator[], g: GroupWeight): Indicator[] {
+  const rows = new Set(g.memberRows);
+  return indicators.filter((i) => rows.has(i.row));
+}
