@@ -4,7 +4,8 @@
  * (续表, a repeated header, or simply the same 一级 written on the next row) continues its group.
  */
 import type { SheetView } from "../grid/sheet-view";
-import { tidy } from "../text/normalize";
+import { key, tidy } from "../text/normalize";
+import { BREAKDOWN_LABEL, PLACEHOLDER_LABEL } from "../text/vocabulary";
 import type { GroupWeight, Indicator, NumberCell, SummaryRow } from "../model";
 import { numberCell, numbersInRow } from "./cells";
 import { readIndicator, type Levels } from "./indicator";
@@ -20,6 +21,8 @@ export interface Body {
   skippedRows: number[];
   /** Group weights printed as percentages ("决策(10.8%)"): the scale step turns them into points. */
   percentGroups: GroupWeight[];
+  /** Names without any figure kept as indicators until the shares step knows whether they carry a weight. */
+  bareRows: number[];
 }
 
 interface OpenGroup {
@@ -35,7 +38,7 @@ interface OpenSubtotal {
 }
 
 export function foldRows(view: SheetView, frame: TableFrame, readings: RowReading[]): Body {
-  const body: Body = { indicators: [], subtotals: [], total: null, groupWeights: [], skippedRows: [], percentGroups: [] };
+  const body: Body = { indicators: [], subtotals: [], total: null, groupWeights: [], skippedRows: [], percentGroups: [], bareRows: [] };
   const levels: Levels = { level1: null, level2: null };
   const groups: OpenGroup[] = [];
   const openSubtotals: OpenSubtotal[] = [];
@@ -96,7 +99,11 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
         return;
       case "placeholder":
         for (const l of reading.levels) enter(l.level, l, r);
-        body.skippedRows.push(r);
+        // Without a weight column a bare name may still carry its group's weight (sole child).
+        if (frame.columns.roles.weight === undefined && isRealName(reading.label!.text)) {
+          addIndicator(readIndicator(view, frame.columns, r, reading.label!, levels));
+          body.bareRows.push(r);
+        } else body.skippedRows.push(r);
         return;
       case "total":
         closeSubtotals(1);
@@ -193,6 +200,12 @@ function headsRows(readings: RowReading[], i: number, level: 1 | 2, k: string): 
     if (x.kind === "heading" && x.hasFigures) return true;
   }
   return false;
+}
+
+/** A name, not a template mark ("指标2:", "……", "/") or a 其中 breakdown. */
+function isRealName(text: string): boolean {
+  const k = key(text);
+  return !!k && !PLACEHOLDER_LABEL.test(k) && !BREAKDOWN_LABEL.test(k);
 }
 
 function hasDataCells(view: SheetView, frame: TableFrame, r: number): boolean {

@@ -136,9 +136,11 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
 
 /** Labels (names, 小计, 总计) sit left of every other column: figures, 指标解释, 评分依据. */
 function dataLeftOf(columns: TableFrame["columns"], header: HeaderCandidate): number {
+  const levelWeights = new Set((columns.levelWeights ?? []).map((w) => w.col));
   const others = Object.entries(columns.roles)
     .filter(([role]) => !role.startsWith("level"))
-    .map(([, c]) => c as number);
+    .map(([, c]) => c as number)
+    .filter((c) => !levelWeights.has(c));
   return others.length ? Math.min(...others) : header.right + 1;
 }
 

@@ -103,6 +103,8 @@ export function locateHeader(view: SheetView, row: number, band: Band): HeaderCa
   const byCol = new Map<number, ColumnRole>();
   for (const layer of layers) for (const [c, role] of layer) if (role !== "group") byCol.set(c, role);
   if (!isTableHeader(new Set(byCol.values()))) return null;
+  const sub = rows[rows.length - 1] + 1;
+  if (sub <= view.bottom && rows.length < 3 && isSubHeaderRow(view, sub, band, byCol)) rows.push(sub);
   let left = Infinity;
   let right = -Infinity;
   for (const layer of layers)
@@ -117,6 +119,21 @@ export function locateHeader(view: SheetView, row: number, band: Band): HeaderCa
     }
   const words = [...byCol].sort((a, b) => a[0] - b[0]).map(([col, role]) => ({ col, role }));
   return { rows, words, left, right, band };
+}
+
+/**
+ * Sub-titles under a header cell the vocabulary does not name ("采集数据项" over "数据项1 | 数据项2"):
+ * text only in columns without a role, no figure, nothing in the name or data columns.
+ */
+function isSubHeaderRow(view: SheetView, row: number, band: Band, roles: Map<number, ColumnRole>): boolean {
+  let text = false;
+  for (let c = band.left; c <= band.right; c++) {
+    const v = view.value(row, c);
+    if (v === null || v === "") continue;
+    if (typeof v !== "string" || roles.has(c)) return false;
+    text = true;
+  }
+  return text;
 }
 
 /**

@@ -20,7 +20,18 @@ export function inheritSoleChild(body: Body): Body {
       .sort((a, b) => b.level - a.level)[0];
     return own ? { ...ind, weight: { value: own.declared, pos: own.cell } } : ind;
   });
-  return { ...body, indicators };
+  // Bare names that carry nothing after all are placeholders of the template.
+  const bare = new Set(body.bareRows.filter((r) => !indicators.find((i) => i.row === r)?.weight?.value));
+  const keep = (rows: number[]) => rows.filter((r) => !bare.has(r));
+  return {
+    ...body,
+    indicators: indicators.filter((i) => !bare.has(i.row)),
+    groupWeights: body.groupWeights.map((g) => ({ ...g, memberRows: keep(g.memberRows) })),
+    subtotals: body.subtotals.map((s) => ({ ...s, memberRows: keep(s.memberRows) })),
+    total: body.total ? { ...body.total, memberRows: keep(body.total.memberRows) } : null,
+    skippedRows: [...body.skippedRows, ...bare].sort((a, b) => a - b),
+    bareRows: [],
+  };
 }
 
 /** Whether the indicator weights are shares of their 一级: 100 inside every 一级, the 一级 adding to the full marks. */
