@@ -1,44 +1,51 @@
 import type { Rule, Report } from "./types";
-import type { ScoringTable } from "../model";
+import type { Indicator, ScoringTable } from "../model";
 import type { TableCalc } from "../recalc/table-calc";
 import { isUnknown } from "../recalc/table-calc";
 import { Dec, show, sum } from "../values/decimal";
 import { NATIONAL_SPLIT, nationalSplitText, type SplitCategory } from "../standards";
 import { agrees } from "./util";
 
-type Category = Exclude<SplitCategory, "预算执行率"> | "other";
+type Category = SplitCategory | "other";
 
-function categoryOf(level1: string | null): Category {
-  const t = level1 ?? "";
+function categoryOf(ind: Indicator): Category {
+  const t = ind.level1 ?? "";
+  if (/预算执行/.test(t) || /^预算执行率$/.test(ind.name)) return "预算执行率";
   if (/满意/.test(t)) return "满意度";
   if (/产出/.test(t)) return "产出";
   if (/效益/.test(t)) return "效益";
   return "other";
 }
 
+/** The 10 points of 预算执行率: a funds block that scores it, or an indicator row of that name. */
+function scoresExecution(table: ScoringTable): boolean {
+  const f = table.funds;
+  if (f && (!!f.statedRate || !!f.weight || (!!f.budget && !!f.executed))) return true;
+  return table.indicators.some((i) => categoryOf(i) === "预算执行率");
+}
+
 /**
- * The national project form (财预〔2020〕10号 附1): a funds block that scores 预算执行率 and 一级
- * 产出/效益/满意度 only. Recognition names the form where it can (`table.form`); otherwise it is told
- * from the table. Department-wide and third-party tables (决策/过程/产出/效益 such as 20/20/30/30,
- * 投入/过程/产出/效果) are legitimate and never held to 50/30/10/10.
+ * The national project form (财预〔2020〕10号 附1): 一级 产出/效益/满意度 beside 10 points of
+ * 预算执行率. Recognition names the form (`table.form`); without it the form is told from the table.
+ * Either way the 预算执行率 part must be there: a 产出/效益/满意度 table whose indicators carry all 100
+ * points (older and third-party tables) cannot follow 50/30/10/10. Department-wide and third-party
+ * tables (决策/过程/产出/效益 such as 20/20/30/30, 投入/过程/产出/效果) are legitimate as they are.
  */
 export function isNationalProjectForm(table: ScoringTable): boolean {
-  const form = (table as { form?: string }).form;
-  if (form !== undefined) return form === "national-project";
-  const f = table.funds;
-  const scoresExecution = !!f && (!!f.statedRate || !!f.weight || (!!f.budget && !!f.executed));
-  if (!scoresExecution) return false;
-  const cats = new Set(table.indicators.map((i) => categoryOf(i.level1)));
+  if (!scoresExecution(table)) return false;
+  if (table.form !== undefined) return table.form === "national-project";
+  const cats = new Set(table.indicators.map(categoryOf));
+  cats.delete("预算执行率");
   return cats.size === 3 && cats.has("产出") && cats.has("效益") && cats.has("满意度");
 }
 
 function splitApplies(table: ScoringTable, mode: "auto" | "always" | "never"): boolean {
   if (mode === "never") return false;
-  if (mode === "always") {
-    const cats = new Set(table.indicators.map((i) => categoryOf(i.level1)));
-    return !cats.has("other") && cats.has("产出") && cats.has("效益");
-  }
-  return isNationalProjectForm(table);
+  if (mode === "auto" && !isNationalProjectForm(table)) return false;
+  // Only 产出/效益/满意度 (and 预算执行率) can be held to the split: another 一级 (成本 on some
+  // provinces' forms) takes its points from somewhere the split does not say.
+  const cats = new Set(table.indicators.map(categoryOf));
+  return !cats.has("other") && cats.has("产出") && cats.has("效益");
 }
 
 /** Declared group weights equal their children; on the national form the 一级 split is 50/30/10/10. */
@@ -83,17 +90,17 @@ function splitCheck(table: ScoringTable, calc: TableCalc): Report | null {
   if (table.indicators.some((i) => !i.weight?.value || isUnknown(calc, i.weight.pos))) return null;
   const byCat = new Map<Category, Dec>();
   for (const i of table.indicators) {
-    const c = categoryOf(i.level1);
+    const c = categoryOf(i);
     byCat.set(c, (byCat.get(c) ?? new Dec(0)).plus(i.weight!.value!));
   }
   const parts: { zh: string; en: string }[] = [];
-  for (const cat of ["产出", "效益", "满意度"] as const) {
+  for (const cat of ["产出", "效益", "满意度", "预算执行率"] as const) {
     const got = byCat.get(cat);
     const expected = NATIONAL_SPLIT[cat];
     if (got && !got.eq(expected)) parts.push({ zh: `${cat}${show(got)}分（应为${expected}分）`, en: `${cat} ${show(got)} (should be ${expected})` });
   }
   const fundsWeight = table.funds?.weight?.value;
-  if (fundsWeight && !fundsWeight.eq(NATIONAL_SPLIT.预算执行率))
+  if (fundsWeight && !byCat.has("预算执行率") && !fundsWeight.eq(NATIONAL_SPLIT.预算执行率))
     parts.push({ zh: `预算执行率${show(fundsWeight)}分（应为${NATIONAL_SPLIT.预算执行率}分）`, en: `budget execution ${show(fundsWeight)} (should be ${NATIONAL_SPLIT.预算执行率})` });
   if (!parts.length) return null;
   return {
