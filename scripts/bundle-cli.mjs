@@ -6,6 +6,7 @@
 import { build } from "esbuild";
 import { chmodSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,4 +34,4 @@ chmodSync(outfile, 0o755);
 const inputs = Object.keys(result.metafile.inputs);
 const bytes = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].bytes;
 if (inputs.some((p) => p.includes("node_modules/exceljs"))) throw new Error("ExcelJS must not be in the CLI bundle");
-console.log(`dist/cli/main.js: ${(bytes / 1024).toFixed(0)} KB from ${inputs.length} modules`);
+process.stdout.write(`dist/cli/main.js: ${(bytes / 1024).toFixed(0)} KB from ${inputs.length} modules\n`);

@@ -33,8 +33,11 @@ export interface ZipEntry {
 
 /** Default limit for a part read whole (workbook, styles, relationships): far above any real one. */
 export const PART_LIMIT = 256 * 2 ** 20;
-/** Default limit for a streamed part (a sheet): past what Excel itself saves for 1,048,576 rows. */
-export const STREAM_LIMIT = 8 * 2 ** 30;
+/**
+ * Default limit for a streamed part (a sheet): well past a sheet of 1,048,576 rows × 16 columns as
+ * Excel saves it (about 0.6 GB), and inflated in under 20 s if it is a bomb.
+ */
+export const STREAM_LIMIT = 4 * 2 ** 30;
 
 /** Input slice fed to the inflater at a time: bounds one output chunk to ~1,000× this in a bomb. */
 const STREAM_SLICE = 16 * 1024;

@@ -5,8 +5,10 @@
 import type { ZipEntry } from "../package/zip";
 import { XmlTokenizer } from "../package/xml";
 import { decodeEscapes } from "./escapes";
+import type { CellBudget } from "./sheet";
 
-export function readSharedStrings(entry: ZipEntry, limit?: number): string[] {
+/** `limit` bounds the part's inflated size, `budget` the number of strings (each costs a cell's memory). */
+export function readSharedStrings(entry: ZipEntry, limit: number | undefined, budget: CellBudget): string[] {
   const out: string[] = [];
   let current: string | null = null;
   let inText = false;
@@ -21,6 +23,7 @@ export function readSharedStrings(entry: ZipEntry, limit?: number): string[] {
       if (name === "t") inText = false;
       else if (name === "rPh") phonetic = Math.max(0, phonetic - 1);
       else if (name === "si" && current !== null) {
+        budget.take(entry.name);
         out.push(decodeEscapes(current));
         current = null;
       }

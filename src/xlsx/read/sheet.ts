@@ -5,6 +5,7 @@
  */
 import type { CellRange, CellValue, SheetSnapshot } from "../../engine/grid/types";
 import type { ZipEntry } from "../package/zip";
+import { InputError } from "../../engine/errors";
 import { XmlTokenizer, type XmlAttrs, type XmlSink } from "../package/xml";
 import { isTrue } from "../package/parts";
 import { decodeEscapes } from "./escapes";
@@ -16,6 +17,28 @@ const MAX_COLS = 16_384;
 /** Past this many cells in the used range, rows are not padded to the widest one (the model allows it). */
 const PAD_LIMIT = 20_000_000;
 
+/** Most cells with content in one workbook (Excel's 1,048,576 rows × 16 columns): about 1.5 GB as a snapshot. */
+export const CELL_LIMIT = 16 * 1_048_576;
+
+/** Counts the cells read across a workbook's sheets and stops the read past the limit. */
+export class CellBudget {
+  private used = 0;
+  constructor(
+    private readonly file: string,
+    readonly limit: number,
+  ) {}
+
+  /** Counts one cell (or string, or merged area) read from `where`, a sheet or part name. */
+  take(where: string): void {
+    if (++this.used > this.limit)
+      throw new InputError(
+        "too-large",
+        `${this.file}：单元格超过 ${this.limit.toLocaleString("en-US")} 个的上限（读到“${where}”时），文件过大，无法核查`,
+        `${this.file}: more than the limit of ${this.limit.toLocaleString("en-US")} cells (reading "${where}"); the file is too large to check`,
+      );
+  }
+}
+
 export interface SheetContext {
   name: string;
   hidden: boolean;
@@ -23,6 +46,7 @@ export interface SheetContext {
   sharedStrings: string[];
   /** Number format code per cell format index (`s`). */
   numberFormats: (string | null)[];
+  cells: CellBudget;
 }
 
 type Grid<T> = (T[] | undefined)[];
@@ -172,6 +196,7 @@ class SheetParser implements XmlSink {
       return;
     }
     if (this.hiddenRows.has(r)) this.hiddenRows.set(r, true);
+    this.ctx.cells.take(this.ctx.name);
     (this.values[r] ??= [])[col] = value;
     if (formula !== null) ((this.formulas ??= [])[r] ??= [])[col] = formula;
     const fmt = this.cStyle !== undefined ? this.ctx.numberFormats[parseInt(this.cStyle, 10)] : null;
@@ -197,6 +222,7 @@ class SheetParser implements XmlSink {
     const p = parseCell(a);
     const q = parseCell(b);
     if (!p || !q) return;
+    this.ctx.cells.take(this.ctx.name); // a merged area costs memory like a cell
     this.merges.push({ top: Math.min(p.r, q.r), left: Math.min(p.c, q.c), bottom: Math.max(p.r, q.r), right: Math.max(p.c, q.c) });
   }
 }

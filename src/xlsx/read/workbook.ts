@@ -9,19 +9,29 @@ import { findPart, relType, REPORT_MARKER_NAME } from "../package/parts";
 import { damaged } from "../package/zip";
 import { readSharedStrings } from "./shared-strings";
 import { readCellNumberFormats } from "./styles";
-import { readSheet } from "./sheet";
+import { CELL_LIMIT, CellBudget, readSheet } from "./sheet";
 
-export function readXlsxBytes(bytes: Uint8Array, name: string): WorkbookSnapshot {
+export interface ReadLimits {
+  /** Largest uncompressed size of a part read whole (workbook, styles, relationships). */
+  partLimit?: number;
+  /** Largest uncompressed size of a streamed part (a sheet, the shared strings). */
+  streamLimit?: number;
+  /** Most cells with content in the workbook: past it the snapshot would not fit in memory. */
+  cellLimit?: number;
+}
+
+export function readXlsxBytes(bytes: Uint8Array, name: string, limits: ReadLimits = {}): WorkbookSnapshot {
   const pkg = openPackage(bytes, name);
+  const cells = new CellBudget(name, limits.cellLimit ?? CELL_LIMIT);
   return xmlErrorsAsDamage(name, () => {
     const rels = new Map(pkg.workbookRels.map((r) => [r.id, r]));
     const byType = (type: string) => pkg.workbookRels.find((r) => relType(r) === type && !r.external);
     const stringsRel = byType("sharedStrings");
     const stringsEntry = stringsRel && findPart(pkg.zip, stringsRel.target);
-    const sharedStrings = stringsEntry ? readSharedStrings(stringsEntry) : [];
+    const sharedStrings = stringsEntry ? readSharedStrings(stringsEntry, limits.streamLimit, new CellBudget(name, limits.cellLimit ?? CELL_LIMIT)) : [];
     const stylesRel = byType("styles");
     const stylesEntry = stylesRel && findPart(pkg.zip, stylesRel.target);
-    const numberFormats = stylesEntry ? readCellNumberFormats(stylesEntry.text()) : [];
+    const numberFormats = stylesEntry ? readCellNumberFormats(stylesEntry.text(limits.partLimit)) : [];
 
     const sheets: SheetSnapshot[] = [];
     pkg.workbook.sheets.forEach((s, index) => {
@@ -30,7 +40,7 @@ export function readXlsxBytes(bytes: Uint8Array, name: string): WorkbookSnapshot
       const entry = findPart(pkg.zip, rel.target);
       if (!entry) throw damaged(name, `sheet “${s.name}” has no part ${rel.target}`);
       const generated = pkg.workbook.definedNames.some((d) => d.name === REPORT_MARKER_NAME && d.localSheetId === index);
-      sheets.push(readSheet(entry, { name: s.name, hidden: s.state !== "visible", generated, sharedStrings, numberFormats }));
+      sheets.push(readSheet(entry, { name: s.name, hidden: s.state !== "visible", generated, sharedStrings, numberFormats, cells }, limits.streamLimit));
     });
     return { source: name, sheets };
   });
