@@ -37,6 +37,24 @@ export default tseslint.config(
     rules: officeRules,
   },
   {
+    // The engine's public API is src/engine/index.ts: code outside the engine imports "…/engine",
+    // never the files behind it (tests may, to test them).
+    files: ["src/cli/**/*.{ts,tsx}", "src/addin/**/*.{ts,tsx}", "src/xlsx/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/engine/*", "**/engine/*/**", "!**/engine/index"],
+              message: "Import the engine through its public API (…/engine), not its internals.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -168,3 +168,15 @@ testRule(fullScoreBelowTarget, {
     { name: "‹=2% exceeded at 3%, full score", sheets: tableWith(4, [null, "质量指标", "差错率", "‹=2%", "3%", 20, 20]).sheets, errors: [{ cell: "G8" }] },
   ],
 });
+
+describe("a doubt that suppresses rules", () => {
+  it("keeps the rules its reading would rest on silent on that table", () => {
+    const a = analyzeWorkbook({ source: "t", sheets: [layoutA({ rows: cleanRows(), total: [100, 99] })] });
+    const calc = a.calcs[0];
+    const totalRule = RULES.find((r) => r.id === "total-mismatch")!;
+    const ctx = { table: calc.table, calc, calcs: a.calcs, options: a.options };
+    expect(runRule(totalRule, ctx)).toHaveLength(1);
+    const doubts = [{ pos: { row: 10, col: 0 }, message: { zh: "无法确定“总计”行是否为合计", en: "unclear whether the row is a total" }, suppresses: ["total-mismatch"] }];
+    expect(runRule(totalRule, { ...ctx, table: { ...calc.table, doubts } })).toEqual([]);
+  });
+});

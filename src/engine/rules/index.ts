@@ -56,7 +56,7 @@ export const RULE_CRASHED = "rule-crashed";
  */
 export function runRule(rule: Rule, ctx: RuleContext, failures?: RuleFailure[]): Finding[] {
   const applies = rule.appliesTo ? rule.appliesTo(ctx.table) : defaultApplies(ctx);
-  if (!applies) return [];
+  if (!applies || suppressed(rule, ctx)) return [];
   let reports;
   try {
     reports = rule.check(ctx);
@@ -76,6 +76,11 @@ export function runRule(rule: Rule, ctx: RuleContext, failures?: RuleFailure[]):
     data: r.data,
     fix: r.fix,
   }));
+}
+
+/** Recognition could not decide something this rule's findings would rest on: the rule stays silent. */
+function suppressed(rule: Rule, ctx: RuleContext): boolean {
+  return (ctx.table.doubts ?? []).some((d) => d.suppresses?.includes(rule.id));
 }
 
 function crashFinding(f: RuleFailure, ctx: RuleContext): Finding {
