@@ -1,10 +1,10 @@
 /**
  * What a batch reads: the files named, and every workbook under the folders named, depth first in
  * name order. Hidden entries, Office lock files (~$…) and excluded paths (fix's output folder, the
- * summary) are skipped; pipes and devices are skipped with a message; a folder reached twice through
- * links is walked once, so link loops end.
+ * summary) are skipped; pipes and devices are skipped with a message; linked folders inside a folder
+ * are not followed, and a folder or file reached twice is taken once, so link loops end.
  */
-import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, statSync, type Stats } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import type { Message } from "../engine";
 
@@ -40,35 +40,30 @@ function safeStat(p: string): Stats | null {
   }
 }
 
-function safeReal(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
+/** A file's identity (device and inode): the same file through any link or spelling of its path. */
+const identity = (st: Stats) => `${st.dev}:${st.ino}`;
 
 function notRegular(file: string): Skipped {
   return { file, reason: { zh: `${file}：不是普通文件（管道、设备或套接字），已跳过`, en: `${file}: not a regular file (a pipe, device or socket); skipped` } };
 }
 
 export function discover(inputs: string[], exclude: string[] = []): Discovery {
-  const excluded = new Set(exclude.map(safeReal));
+  const excluded = new Set(exclude.map(safeStat).filter((s): s is Stats => s !== null).map(identity));
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   const out: Discovery = { files: [], skipped: [], folders: false };
 
-  const addFile = (path: string, file: string) => {
-    const real = safeReal(path);
-    if (excluded.has(real) || seenFiles.has(real)) return;
-    seenFiles.add(real);
+  const addFile = (path: string, file: string, st: Stats | null) => {
+    const id = st ? identity(st) : `missing:${resolve(path)}`;
+    if (excluded.has(id) || seenFiles.has(id)) return;
+    seenFiles.add(id);
     out.files.push({ path: resolve(path), file });
   };
 
-  const walk = (dir: string, rel: string) => {
-    const real = safeReal(dir);
-    if (seenDirs.has(real) || excluded.has(real)) return;
-    seenDirs.add(real);
+  const walk = (dir: string, rel: string, st: Stats) => {
+    const id = identity(st);
+    if (seenDirs.has(id) || excluded.has(id)) return;
+    seenDirs.add(id);
     let names: string[];
     try {
       names = readdirSync(dir).sort();
@@ -83,9 +78,14 @@ export function discover(inputs: string[], exclude: string[] = []): Discovery {
       const file = rel ? `${rel}/${name}` : name;
       const st = safeStat(path);
       if (!st) continue; // a dangling link
-      if (st.isDirectory()) walk(path, file);
+      // Linked folders inside a folder are not followed (as find and grep -r): a link back up would
+      // list the same workbooks again under other names. Linked files are read.
+      if (st.isDirectory()) {
+        if (!lstatSync(path).isSymbolicLink()) walk(path, file, st);
+        continue;
+      }
       else if (!isWorkbookName(name)) continue;
-      else if (st.isFile()) addFile(path, file);
+      else if (st.isFile()) addFile(path, file, st);
       else out.skipped.push(notRegular(file));
     }
   };
@@ -94,10 +94,10 @@ export function discover(inputs: string[], exclude: string[] = []): Discovery {
     const st = safeStat(input);
     if (st?.isDirectory()) {
       out.folders = true;
-      walk(input, "");
+      walk(input, "", st);
     } else if (st && !st.isFile()) out.skipped.push(notRegular(input));
     // A missing file stays in the list: the reader says plainly that it does not exist.
-    else addFile(input, input);
+    else addFile(input, input, st);
   }
   return out;
 }

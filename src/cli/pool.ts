@@ -29,14 +29,22 @@ export async function runTasks(tasks: FileTask[], settings: EngineSettings, opts
   return runInWorkers(tasks, settings, opts, opts.entry, jobs);
 }
 
+/** Files in flight at once in one thread: the next file is read while the current one is checked. */
+const IN_FLIGHT = 4;
+
 async function runHere(tasks: FileTask[], settings: EngineSettings, opts: PoolOptions): Promise<FileResult[]> {
-  const out: FileResult[] = [];
-  for (const t of tasks) {
-    opts.onStart?.(t);
-    const r = await processFile(t, settings);
-    out.push(r);
-    opts.onResult?.(out.length, r);
-  }
+  const out: FileResult[] = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const t = tasks[next++];
+      opts.onStart?.(t);
+      out[t.index] = await processFile(t, settings);
+      opts.onResult?.(++done, out[t.index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, tasks.length) }, lane));
   return out;
 }
 
@@ -99,13 +107,12 @@ function runInWorkers(tasks: FileTask[], settings: EngineSettings, opts: PoolOpt
 
 /** The worker's side: processes each chunk it is sent, one message per file. */
 export function serveWorker(port: import("node:worker_threads").MessagePort, settings: EngineSettings): void {
-  port.on("message", async (chunk: FileTask[]) => {
-    for (const task of chunk) {
-      try {
-        port.postMessage({ index: task.index, result: await processFile(task, settings) });
-      } catch (e) {
-        port.postMessage({ error: `${task.file}: ${(e as Error).stack ?? e}` });
-      }
-    }
+  port.on("message", (chunk: FileTask[]) => {
+    // The chunk's files overlap their reads with each other's checking, as in one thread.
+    for (const task of chunk)
+      processFile(task, settings).then(
+        (result) => port.postMessage({ index: task.index, result }),
+        (e) => port.postMessage({ error: `${task.file}: ${(e as Error).stack ?? e}` }),
+      );
   });
 }
