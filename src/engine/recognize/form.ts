@@ -5,6 +5,7 @@
  * never judged by another's.
  */
 import { CATEGORY_WORDS, DEPARTMENT_FORM_WORDS, THIRD_PARTY_FORM_WORDS, type FormCategory } from "../text/vocabulary";
+import type { Decimal } from "decimal.js";
 import type { TableForm } from "../model";
 
 export function categoryOf(level1: string): FormCategory | null {
@@ -18,6 +19,8 @@ export interface FormEvidence {
   /** Title, sheet name and project/department label text around the table. */
   captions: string[];
   hasFundsBlock: boolean;
+  /** Points the funds block's 预算执行率 carries, if it says (the national form gives it 10). */
+  fundsWeight: Decimal | null;
 }
 
 export function readForm(e: FormEvidence): TableForm {
@@ -27,7 +30,8 @@ export function readForm(e: FormEvidence): TableForm {
   const evaluation = THIRD_PARTY_FORM_WORDS.test(caption);
   const national = [...cats].every((c) => c === "产出" || c === "效益" || c === "满意度" || c === "成本" || c === "预算执行");
   if (department) return "department";
-  if (national && cats.has("产出") && cats.has("效益")) return evaluation && !e.hasFundsBlock ? "unknown" : "national-project";
+  const ownFundsSplit = e.fundsWeight !== null && !e.fundsWeight.eq(10);
+  if (national && cats.has("产出") && cats.has("效益")) return (evaluation && !e.hasFundsBlock) || ownFundsSplit ? "unknown" : "national-project";
   if (cats.has("投入") && (cats.has("效果") || cats.has("过程"))) return "department";
   if (cats.has("决策") && cats.has("过程")) return "third-party";
   if (evaluation && cats.has("产出")) return "third-party";

@@ -1,6 +1,7 @@
 import type { SheetView } from "../grid/sheet-view";
 import { key } from "../text/normalize";
 import {
+  FUNDS_BLOCK_WORD,
   FUNDS_BUDGET,
   FUNDS_EXECUTED,
   FUNDS_HEADING,
@@ -17,6 +18,7 @@ import {
 } from "../text/vocabulary";
 import type { FundsBlock, NumberCell } from "../model";
 import { numberCell } from "./cells";
+import { splitGroupWeight } from "./names";
 import { readNumber } from "../values/number-text";
 import { parseIndicatorValue } from "../values/indicator-value";
 import { Dec } from "../values/decimal";
@@ -78,7 +80,7 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
         rate?.kind === "number" && rate.number
           ? { value: rate.percent ? rate.number : rate.number.lte(1) ? rate.number.times(100) : rate.number, pos: { row: dataRow, col: cols.rate! } }
           : null,
-      weight: numberCell(view, dataRow, cols.weight),
+      weight: cols.weight !== undefined ? numberCell(view, dataRow, cols.weight) : weightInHeading(view, h),
       score: numberCell(view, dataRow, cols.score),
       budgetParts: parts,
     };
@@ -99,6 +101,18 @@ function mentionsFunds(view: SheetView, h: number): boolean {
   for (let r = Math.max(view.top, h - 2); r <= Math.min(view.bottom, h + 1); r++)
     for (let c = view.left; c <= view.right; c++) if (FUNDS_WORD.test(view.text(r, c))) return true;
   return false;
+}
+
+/** "预算执行情况(万元) (20分)": a funds block without a 分值 column may state its points in its heading. */
+function weightInHeading(view: SheetView, h: number): NumberCell | null {
+  for (let r = h; r >= Math.max(view.top, h - 2); r--)
+    for (let c = view.left; c <= view.right; c++) {
+      const t = view.text(r, c);
+      if (!t || !FUNDS_BLOCK_WORD.test(t)) continue;
+      const { weight, unit } = splitGroupWeight(t);
+      if (weight && unit === "points") return { value: weight, pos: { row: r, col: c } };
+    }
+  return null;
 }
 
 /**

@@ -20,7 +20,7 @@ import { gradeOnRow, readGrade } from "./grade";
 import { findBands, locateHeader, type Band, type HeaderCandidate } from "./locate";
 import { classifyRows, type TableFrame } from "./rows";
 import { readScale, toPoints } from "./scale";
-import { inheritSoleChild, level2SharesToPoints, sharesOfLevel1, sharesToPoints } from "./shares";
+import { inheritSoleChild, level2SharesToPoints, shareSectionEqually, sharesOfLevel1, sharesToPoints } from "./shares";
 
 export interface Recognition {
   tables: ScoringTable[];
@@ -84,7 +84,12 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const roles = weighScoreColumns(body, columns);
   doubts.push(...roles.doubts);
   if (roles.swap) ({ body, columns } = swapScoreColumns(body, columns));
-  if (columns.roles.weight === undefined) body = inheritSoleChild(body);
+  if (columns.roles.weight === undefined) {
+    body = inheritSoleChild(body);
+    const shared = shareSectionEqually(body, header.sectionWeight);
+    body = shared.body;
+    doubts.push(...shared.doubts);
+  }
   const scale = readScale(view, body, headerSays(view, header, columns.roles.weight, /%/));
   doubts.push(...scale.doubts);
   body = toPoints(view, body, scale);
@@ -130,7 +135,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     weightPlaces: maxPlaces(body.indicators.map((i) => i.weight?.value)),
     weightScale: hasWeights ? weightScale : undefined,
     doubts,
-    form: readForm({ level1Names, captions: [title ?? "", view.name, projectName ?? ""], hasFundsBlock: !!funds }),
+    form: readForm({ level1Names, captions: [title ?? "", view.name, projectName ?? ""], hasFundsBlock: !!funds, fundsWeight: funds?.weight?.value ?? null }),
   };
 }
 

@@ -2,9 +2,12 @@
  * Step 1 — locate header candidates: rows of header words (一级指标 · 三级指标 · 分值 · 得分 …) that
  * can open a table, within a band of columns (tables side by side are separated by empty columns).
  */
+import type { Decimal } from "decimal.js";
 import type { SheetView } from "../grid/sheet-view";
+import type { CellPos } from "../grid/types";
 import { key } from "../text/normalize";
 import { HEADER_PATTERNS, NAME_GROUP_HEADING, WEIGHT_IN_NAME, type ColumnRole } from "../text/vocabulary";
+import { splitGroupWeight } from "./names";
 
 /** Columns a table may occupy: the whole sheet, or one side of an empty separating column. */
 export interface Band {
@@ -26,6 +29,8 @@ export interface HeaderCandidate {
   left: number;
   right: number;
   band: Band;
+  /** Points a section label in the header declares for the whole block ("年度绩效目标1 (80分)"). */
+  sectionWeight?: { value: Decimal; pos: CellPos };
 }
 
 const NAME_ROLES: ColumnRole[] = ["level1", "level2", "level3"];
@@ -118,7 +123,18 @@ export function locateHeader(view: SheetView, row: number, band: Band): HeaderCa
       if (m && view.text(m.top, m.left)) right = Math.min(band.right, Math.max(right, m.right));
     }
   const words = [...byCol].sort((a, b) => a[0] - b[0]).map(([col, role]) => ({ col, role }));
-  return { rows, words, left, right, band };
+  const sectionWeight = sectionWeightOf(view, rows, layers);
+  return { rows, words, left, right, band, ...(sectionWeight ? { sectionWeight } : {}) };
+}
+
+function sectionWeightOf(view: SheetView, rows: number[], layers: Map<number, ColumnRole | "group">[]): HeaderCandidate["sectionWeight"] {
+  for (let i = 0; i < rows.length && i < layers.length; i++)
+    for (const [c, role] of layers[i]) {
+      if (role !== "group") continue;
+      const { weight, unit } = splitGroupWeight(view.text(rows[i], c));
+      if (weight && unit === "points") return { value: weight, pos: { row: rows[i], col: c } };
+    }
+  return undefined;
 }
 
 /**

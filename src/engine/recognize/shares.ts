@@ -4,7 +4,8 @@
  * 一级 while the 一级 weights add up to the table's 100) become points.
  */
 import type { Decimal } from "decimal.js";
-import type { GroupWeight, Indicator, NumberCell } from "../model";
+import type { CellPos } from "../grid/types";
+import type { Doubt, GroupWeight, Indicator, NumberCell } from "../model";
 import { HUNDRED, sum } from "../values/decimal";
 import type { Body } from "./fold";
 
@@ -32,6 +33,26 @@ export function inheritSoleChild(body: Body): Body {
     skippedRows: [...body.skippedRows, ...bare].sort((a, b) => a - b),
     bareRows: [],
   };
+}
+
+/**
+ * No weight column and no weight in any name, but the block's label declares its points
+ * ("年度绩效目标1 (80分)"): the indicators share them equally (湖北's rule) when the scores confirm it
+ * — none above the share, at least one equal to it. Said as a doubt, since it is a reading.
+ */
+export function shareSectionEqually(body: Body, section: { value: Decimal; pos: CellPos } | undefined): { body: Body; doubts: Doubt[] } {
+  const n = body.indicators.length;
+  if (!section || n === 0 || body.indicators.some((i) => i.weight?.value)) return { body, doubts: [] };
+  const share = section.value.div(n);
+  const scores = body.indicators.map((i) => i.score?.value ?? null);
+  const confirmed = scores.every((s) => s !== null && s.lte(share)) && scores.some((s) => s!.eq(share));
+  if (!confirmed) return { body, doubts: [] };
+  const indicators = body.indicators.map((i) => ({ ...i, weight: { value: share, pos: section.pos } }));
+  const message = {
+    zh: `表内未列分值：按“${section.value.toFixed()}分”由${n}项指标平均分配，每项${share.toFixed()}分（各项得分均不超过该分值）`,
+    en: `no weight column: the block's ${section.value.toFixed()} points are read as shared equally by its ${n} indicators, ${share.toFixed()} each (no score exceeds that)`,
+  };
+  return { body: { ...body, indicators }, doubts: [{ pos: section.pos, message }] };
 }
 
 /** Whether the indicator weights are shares of their 一级: 100 inside every 一级, the 一级 adding to the full marks. */

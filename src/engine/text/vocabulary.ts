@@ -61,7 +61,7 @@ export const HEADER_PATTERNS: RoleWords[] = [
  * removed before matching.
  */
 export const NAME_GROUP_HEADING =
-  /^(评价指标|分层分类指标|绩效指标|年度绩效指标|指标|考核指标|指标体系|评价指标体系|绩效评价指标|年度绩效指标完成情况|绩效指标完成情况|绩效指标情况|年度绩效目标完成情况)$/;
+  /^(评价指标|分层分类指标|绩效指标|年度绩效指标|指标|考核指标|指标体系|评价指标体系|绩效评价指标|年度绩效指标完成情况|绩效指标完成情况|绩效指标情况|年度绩效目标完成情况|年度绩效目标\d*|绩效目标)$/;
 
 export const TOTAL_LABEL = /^(总计|合计|总分|综合得分|总得分|得分合计|合计得分|评价总分|自评总分|总评分|综合评分|综合得分合计|分值合计|合计分值|总分值|得分总计|综合评价得分|绩效评价得分|自评得分合计|总体得分)$/;
 
@@ -119,6 +119,8 @@ export const PROJECT_NAME_STOP = /\s{2,}|填报单位|项目实施/;
 /** A funds block's heading, on key() text ("项目资金（万元）" → 项目资金万元). */
 export const FUNDS_HEADING = /^(项目资金|资金情况|预算执行情况|年度资金|资金|项目资金情况|预算资金情况|年度预算资金)(万元|元|\d+分)?$/;
 export const FUNDS_WORD = /资金/;
+/** Words of a funds block's label that may carry its points ("预算执行情况(万元) (20分)"). */
+export const FUNDS_BLOCK_WORD = /资金|预算执行/;
 export const FUNDS_HEADING_DETAIL = /(万元|情况|项目资金)/;
 export const FUNDS_BUDGET = /^(全年预算数|预算数|预算资金|调整后预算数|全年预算|年度预算数|预算金额)(\(A\)|A)?$/;
 export const FUNDS_INITIAL = /^(年初预算数|年初预算)$/;
@@ -126,7 +128,7 @@ export const FUNDS_EXECUTED = /^(全年执行数|执行数|实际支出资金|�
 export const FUNDS_RATE = /^(执行率|预算执行率)(\(B\/A\)|B\/A)?$/;
 export const FUNDS_TOTAL_ROW = /^(年度资金总额|资金总额|合计)$/;
 export const FUNDS_WEIGHT_WORD = /^(分值|权重|分数)$/;
-export const FUNDS_SCORE_WORD = /^(得分)$/;
+export const FUNDS_SCORE_WORD = /^得分/;
 export const FUNDS_PART_LABEL = /^(其中|本年财政拨款|财政拨款|上年结转|上年结转资金|其他资金|其他|上级财政资金|市级预算资金|县级预算资金)/;
 export const FUNDS_LABEL_BUDGET = /^(预算资金|全年预算数|年度预算数|年度预算|预算数|年度资金总额|资金总额|全年预算)(\(A\))?/;
 export const FUNDS_LABEL_EXECUTED = /^(实际支出资金|实际支出|全年执行数|执行数|实际执行数)(\(B\))?/;
