@@ -84,7 +84,7 @@ describe.each(loadSpecs().map((s) => [s.id]))("seed %s", (id) => {
   // Rescoring and rescaling can raise new findings the next run acts on (the planner does not yet
   // iterate to a fixed point); the writer still settles: within four runs one changes no byte.
   it("rescored: each run keeps one report sheet, and runs settle", () => {
-    let bytes = input;
+    let bytes: Uint8Array = input;
     let settled = false;
     for (let run = 0; run < 4 && !settled; run++) {
       const next = fix(bytes, `run${run}.xlsx`, { rescore: true, rescaleWeights: true });
