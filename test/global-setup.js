@@ -2,7 +2,7 @@
 // times into the zip, so a rebuild would always show as a change), and builds the add-in into
 // dist/addin for the browser tests when it is missing or older than its sources.
 const { execFileSync } = require("node:child_process");
-const { existsSync, readdirSync, statSync } = require("node:fs");
+const { existsSync, readFileSync, readdirSync, statSync } = require("node:fs");
 const { join } = require("node:path");
 
 const root = join(__dirname, "..");
@@ -16,6 +16,9 @@ function newest(path) {
 function addinStale() {
   const built = join(root, "dist/addin/taskpane.js");
   if (!existsSync(built)) return true;
+  // The browser tests need the OFFICE_JS=local build (no network): rebuild a CDN build.
+  const info = join(root, "dist/addin/build.json");
+  if (!existsSync(info) || !readFileSync(info, "utf8").includes('"local"')) return true;
   const sources = ["src", "assets", "samples", "manifest.xml", "webpack.config.js", "scripts/snapshot-json.ts", "package-lock.json"].map((p) => join(root, p)).filter(existsSync);
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
@@ -30,6 +33,6 @@ module.exports = async (globalConfig) => {
   execFileSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/build-fixtures.ts")], { cwd: root, stdio: "inherit" });
   if (browserTestsSelected(globalConfig) && addinStale()) {
     console.log("building the add-in (dist/addin) for the browser tests…");
-    execFileSync(process.execPath, [join(root, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(process.execPath, [join(root, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, OFFICE_JS: "local" } });
   }
 };

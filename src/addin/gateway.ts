@@ -1,6 +1,4 @@
-import type { WorkbookSnapshot } from "../engine/grid/types";
-import type { ChangeSet } from "../engine/changes/types";
-import type { CellValue } from "../engine/grid/types";
+import type { CellValue, ChangeSet, WorkbookSnapshot } from "../engine";
 
 /** What a cell looked like before the add-in touched it: enough to restore it exactly. */
 export interface CellRecord {
@@ -68,6 +66,11 @@ export interface WorkbookGateway {
   select(sheet: string, cell: string): Promise<void>;
   /** The currently selected cell (for inserting the narrative there). */
   selection(): Promise<{ sheet: string; cell: string } | null>;
+  /**
+   * The cells of one area as they are now (top-left first, row by row), read just before the pane
+   * writes there. Optional: without it the pane reads the whole workbook (pane/area.ts).
+   */
+  readArea?(sheet: string, range: string): Promise<{ cell: string; value: CellValue; formula: string | null }[]>;
 }
 
 export class GatewayError extends Error {

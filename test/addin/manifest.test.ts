@@ -11,6 +11,7 @@ import { decodeRgba, readPng } from "../support/png";
 import { kid, kids, parseXml, pathOf, walk, xsiType, type XmlElement } from "../support/xml";
 import { manifestForHost, DEV_ORIGIN } from "../../scripts/manifest-host";
 import { ICON_SIZES, renderIcon } from "../../scripts/make-icons";
+import { CHECK_ACTION } from "../../src/addin/commands/commands";
 
 const root = join(__dirname, "..", "..");
 const manifestPath = join(root, "manifest.xml");
@@ -130,7 +131,11 @@ describe("manifest.xml: offline schema check", () => {
       ["a resid of the wrong kind", () => mutated('<Title resid="PaneButton.Title"/>', '<Title resid="PaneButton.Tooltip"/>'), /is in LongStrings, expected ShortStrings/],
       ["an unused resource", () => mutated('<Title resid="PaneButton.Title"/>', '<Title resid="CheckButton.Title"/>'), /"PaneButton\.Title" is never used/],
       ["a resource id over 32 characters", () => replacedAll('"Help.Url"', '"Help.Url.With.A.Very.Long.Name.That.Is.Too.Long"'), /resource id must be 1–32/],
-      ["an http URL", () => mutated('DefaultValue="https://localhost:3000/commands.html"', 'DefaultValue="http://localhost:3000/commands.html"'), /not https/],
+      ["an http URL", () => mutated('id="Help.Url" DefaultValue="https://localhost:3000/help.html"', 'id="Help.Url" DefaultValue="http://localhost:3000/help.html"'), /not https/],
+      ["a runtime lifetime that is not short or long", () => mutated('lifetime="long"', 'lifetime="forever"'), /not a runtime lifetime/],
+      ["a runtime without its resid", () => mutated('<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime lifetime="long"/>'), /missing attribute resid/],
+      ["Runtimes after DesktopFormFactor", () => mutated(/(\s*<Runtimes>[\s\S]*?<\/Runtimes>)([\s\S]*?<\/DesktopFormFactor>)/, "$2$1"), /<Runtimes> \(line \d+\) is out of order/],
+      ["a Runtime outside Runtimes", () => mutated(/<Runtimes>\s*(<Runtime [^>]*\/>)\s*<\/Runtimes>/, "$1"), /<Runtime> \(line \d+\) is not allowed here/],
       ["a missing xsi:type", () => mutated('<Action xsi:type="ShowTaskpane">\n                    <TaskpaneId>ScoreCheckPane</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Url"/>', '<Action>\n                    <TaskpaneId>ScoreCheckPane</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Url"/>'), /xsi:type is required/],
       ["an element in the wrong namespace", () => mutated('<bt:Image size="16" resid="Icon.16x16"/>\n                  <bt:Image size="32" resid="Icon.32x32"/>\n                  <bt:Image size="80" resid="Icon.80x80"/>\n                </Icon>\n                <!--', '<Image size="16" resid="Icon.16x16"/>\n                  <bt:Image size="32" resid="Icon.32x32"/>\n                  <bt:Image size="80" resid="Icon.80x80"/>\n                </Icon>\n                <!--'), /wrong namespace/],
       ["an unsupported icon size", () => mutated('<bt:Image size="80" resid="Icon.80x80"/>\n                </Icon>\n                <!--', '<bt:Image size="81" resid="Icon.80x80"/>\n                </Icon>\n                <!--'), /not an icon size/],
@@ -212,27 +217,39 @@ describe("manifest.xml: what the add-in needs", () => {
     expect(label(group)).toEqual({ zh: "评分表核查", en: "ScoreCheck" });
   });
 
-  it("has a 一键核查 button that opens the pane at ?run=check, and a 打开面板 button, sharing one pane", () => {
+  it("has a 一键核查 button that runs the check (ExecuteFunction) and a 打开面板 button that shows the pane", () => {
     expect(buttons).toHaveLength(2);
     const [check, pane] = buttons;
     for (const b of buttons) {
       expect(xsiType(b)).toBe("Button");
-      expect(xsiType(kid(b, "Action"))).toBe("ShowTaskpane");
       const tip = kid(b, "Supertip");
       expect(hasCjk(resource("ShortStrings", kid(tip, "Title").attrs.resid).zh)).toBe(true);
       expect(resource("LongStrings", kid(tip, "Description").attrs.resid).en).toBeTruthy();
     }
     expect(label(check)).toEqual({ zh: "一键核查", en: "Check workbook" });
     expect(label(pane)).toEqual({ zh: "打开面板", en: "Open pane" });
-    expect(urlOf(check)).toBe("https://localhost:3000/taskpane.html?run=check");
+    expect(xsiType(kid(check, "Action"))).toBe("ExecuteFunction");
+    // The name the pane's script associates (src/addin/commands/commands.ts).
+    expect(kid(kid(check, "Action"), "FunctionName").text).toBe(CHECK_ACTION);
+    expect(xsiType(kid(pane, "Action"))).toBe("ShowTaskpane");
     expect(urlOf(pane)).toBe("https://localhost:3000/taskpane.html");
-    const paneId = (b: XmlElement) => kid(kid(b, "Action"), "TaskpaneId").text;
-    expect(paneId(check)).toBe(paneId(pane));
-    expect(paneId(check)).not.toBe("");
+    expect(kid(kid(pane, "Action"), "TaskpaneId").text).not.toBe("");
+  });
+
+  it("runs the pane and the commands in one shared runtime: the Runtime, FunctionFile and pane share one URL resource", () => {
+    const host = kid(kid(vo, "Hosts"), "Host");
+    expect(host.children[0].local).toBe("Runtimes");
+    const runtimes = kids(kid(host, "Runtimes"), "Runtime");
+    expect(runtimes.map((r) => [r.attrs.resid, r.attrs.lifetime])).toEqual([["Taskpane.Url", "long"]]);
+    // Office loads the shared runtime only when every one of these uses the same resid.
+    expect(kid(desktop, "FunctionFile").attrs.resid).toBe("Taskpane.Url");
+    for (const b of buttons.filter((x) => xsiType(kid(x, "Action")) === "ShowTaskpane")) expect(kid(kid(b, "Action"), "SourceLocation").attrs.resid).toBe("Taskpane.Url");
+    // SharedRuntime is not a manifest requirement: Excel without it still installs the add-in.
+    expect(kids(kid(kid(doc, "Requirements"), "Sets"), "Set").map((x) => x.attrs.Name)).not.toContain("SharedRuntime");
   });
 
   it("has a FunctionFile, a GetStarted callout and an https support page", () => {
-    expect(resource("Urls", kid(desktop, "FunctionFile").attrs.resid).zh).toBe("https://localhost:3000/commands.html");
+    expect(resource("Urls", kid(desktop, "FunctionFile").attrs.resid).zh).toBe("https://localhost:3000/taskpane.html");
     const getStarted = kid(desktop, "GetStarted");
     expect(hasCjk(resource("ShortStrings", kid(getStarted, "Title").attrs.resid).zh)).toBe(true);
     expect(resource("LongStrings", kid(getStarted, "Description").attrs.resid).en).toMatch(/Check workbook/);
@@ -287,7 +304,7 @@ describe("manifestForHost", () => {
   it("rewrites every dev URL to the production host, and the result still validates", () => {
     const xml = manifestForHost(source, "https://intranet.example/scorecheck/");
     expect(xml).not.toContain(DEV_ORIGIN);
-    expect(xml).toContain('DefaultValue="https://intranet.example/scorecheck/taskpane.html?run=check"');
+    expect(xml).toContain('DefaultValue="https://intranet.example/scorecheck/taskpane.html"');
     expect(xml).toContain('DefaultValue="https://intranet.example/scorecheck/assets/icon-16.png"');
     expect(xml.split("https://intranet.example/scorecheck/").length - 1).toBe(source.split("https://localhost:3000/").length - 1);
     expect(validateManifest(parseXml(xml))).toEqual([]);

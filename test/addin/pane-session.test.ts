@@ -69,24 +69,73 @@ describe("PaneSession", () => {
     expect(result.analysis.findings.some((f) => f.rule === "total-mismatch")).toBe(true);
   });
 
-  it("inserts the narrative at the selected cell and undoes it exactly", async () => {
+  it("inserts the report at an empty selection after reading the area, and undoes it exactly", async () => {
     const { session, gw } = await open("004-01");
     const original = gw.state();
     const result = await session.check({});
     const [draft] = draftsOf(result.analysis);
     await gw.select(result.analysis.tables[0].sheet, "M2");
-    await session.insertNarrative(draftLines(draft), "selection");
+    const plan = await session.planInsert(draftLines(draft), "selection", result.snapshot);
+    expect(plan).toMatchObject({ kind: "area", range: `M2:M${1 + draftLines(draft).length}`, occupied: [] });
+    await session.insert(plan, "confirm");
     const sheet = gw.state()[result.analysis.tables[0].sheet];
     expect(sheet.M2.value).toBe(draft.title);
     expect(sheet.M3.value).toBe("一、评价结论");
+    expect(session.lastJournal()).toMatchObject({ cells: draftLines(draft).length, addedSheets: [] });
     await session.undoLast();
     expect(gw.state()).toEqual(original);
   });
 
+  it("never writes over a table: a selection inside it lists what is there and offers the empty area below", async () => {
+    const { session, gw } = await open("000-07");
+    const result = await session.check({});
+    const [draft] = draftsOf(result.analysis);
+    const before = gw.state();
+    await gw.select("评分表", "F20");
+    const plan = await session.planInsert(draftLines(draft), "selection", result.snapshot);
+    if (plan.kind !== "area") throw new Error(plan.kind);
+    expect(plan.occupied.length).toBeGreaterThan(0);
+    expect(plan.occupied[0]).toMatchObject({ cell: "F20" });
+    expect(gw.state()).toEqual(before);
+    // The offered area lies below everything on the sheet, and really is empty.
+    const sheet = result.snapshot.sheets.find((s) => s.name === "评分表")!;
+    const below = Number(/\d+/.exec(plan.below!.cell)![0]);
+    expect(below).toBeGreaterThan(sheet.top + sheet.values.length);
+    await session.insert(plan, "below");
+    const after = gw.state()["评分表"];
+    for (const [a1, c] of Object.entries(before["评分表"])) expect([a1, after[a1]]).toEqual([a1, c]);
+    expect(after[plan.below!.cell].value).toBe(draft.title);
+  });
+
+  it("a second report sheet: replace the first (clearing its old lines) or add another, as the user chooses", async () => {
+    const { session, gw } = await open("000-07");
+    let result = await session.check({});
+    const [draft] = draftsOf(result.analysis);
+    const lines = draftLines(draft);
+    await session.insert(await session.planInsert(lines, "sheet", result.snapshot), "confirm");
+    result = await session.check({});
+    const shorter = lines.slice(0, 3);
+    const plan = await session.planInsert(shorter, "sheet", result.snapshot);
+    expect(plan).toMatchObject({ kind: "replace-sheet", sheet: "自评报告", newSheet: "自评报告(2)" });
+    if (plan.kind !== "replace-sheet") throw new Error(plan.kind);
+    expect(plan.clear).toContain("A4");
+    const beforeReplace = gw.state();
+    await session.insert(plan, "confirm");
+    const report = gw.state()["自评报告"];
+    expect(Object.keys(gw.state())).not.toContain("自评报告(2)");
+    expect(report.A3.value).toBe(shorter[2].text);
+    expect(report.A4.value).toBe("");
+    await session.undoLast();
+    expect(gw.state()).toEqual(beforeReplace);
+    await session.insert(plan, "new-sheet");
+    expect(gw.state()["自评报告(2)"].A1.value).toBe(shorter[0].text);
+  });
+
   it("refuses to insert at the selection when nothing is selected", async () => {
     const { session } = await open("004-01");
-    const [draft] = draftsOf((await session.check({})).analysis);
-    await expect(session.insertNarrative(draftLines(draft), "selection")).rejects.toThrow(/no cell/);
+    const result = await session.check({});
+    const [draft] = draftsOf(result.analysis);
+    await expect(session.planInsert(draftLines(draft), "selection", result.snapshot)).rejects.toThrow(/no cell/);
   });
 });
 

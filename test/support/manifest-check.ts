@@ -7,7 +7,7 @@
  * and OfficeAppBasicTypesV1_0, as published in [MS-OWEMXML] and the manifest reference — as content
  * models: element order (xs:sequence), occurrence, namespaces, xsi:type, required attributes and
  * the simple types (UUID, version, culture name, ShortString ≤ 125, LongString ≤ 250, resource id
- * ≤ 32, URL ≤ 2048, permissions, icon sizes). Elements outside that subset are reported as not
+ * ≤ 32, URL ≤ 2048, permissions, icon sizes, runtime lifetimes). Elements outside that subset are reported as not
  * allowed, which is stricter than the schema. On top: every resid resolves to a resource of the
  * right kind, resource ids are unique and all used, and every URL is https.
  */
@@ -48,6 +48,7 @@ export const SIMPLE: Record<string, (v: string) => string | null> = {
   Permissions: (v) => (["Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument", "ReadWriteDocument"].includes(v) ? null : `not a permission level: ${v}`),
   HostName: (v) => (["Document", "Mailbox", "Notebook", "Presentation", "Project", "Workbook", "Database"].includes(v) ? null : `not a host name: ${v}`),
   MinVersion: (v) => (/^\d+\.\d+$/.test(v) ? null : `not a requirement-set version (n.n): ${v}`),
+  Lifetime: (v) => (["short", "long"].includes(v) ? null : `not a runtime lifetime (short, long): ${v}`),
   IconSize: (v) => (["16", "20", "24", "32", "40", "48", "64", "80"].includes(v) ? null : `not an icon size: ${v}`),
 };
 
@@ -136,7 +137,10 @@ export const TYPES: Record<string, ComplexType> = {
   },
   VOHosts: { seq: [many("Host", "VOHost", "ov")] },
   VOHost: { byXsiType: { Workbook: "VOHostApp", Document: "VOHostApp", Presentation: "VOHostApp" } },
-  VOHostApp: { seq: [opt("DesktopFormFactor", "DesktopFormFactor", "ov")] },
+  // Runtimes comes first in the host (SharedRuntime 1.1: one runtime for the pane and the commands).
+  VOHostApp: { seq: [opt("Runtimes", "Runtimes", "ov"), opt("DesktopFormFactor", "DesktopFormFactor", "ov")] },
+  Runtimes: { seq: [many("Runtime", "Runtime", "ov")] },
+  Runtime: { ref: "Urls", attrs: { resid: req("ResId"), lifetime: optional("Lifetime") } },
   DesktopFormFactor: {
     seq: [opt("GetStarted", "GetStarted", "ov"), one("FunctionFile", "URLResourceReference", "ov"), many("ExtensionPoint", "ExtensionPoint", "ov")],
   },

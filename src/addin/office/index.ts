@@ -1,7 +1,6 @@
-import type { ChangeSet } from "../../engine/changes/types";
-import type { WorkbookSnapshot } from "../../engine/grid/types";
+import { parseRangeA1, toA1, type CellValue, type ChangeSet, type WorkbookSnapshot } from "../../engine";
 import { GatewayError, type GatewayCapabilities, type ReadStats, type UndoJournal, type WorkbookGateway } from "../gateway";
-import { PAYLOAD_BUDGET, readSheets, stripSheet } from "./read";
+import { formulaOf, PAYLOAD_BUDGET, readSheets, stripSheet } from "./read";
 import { applyChanges, undoChanges } from "./apply";
 
 type Run = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -106,6 +105,21 @@ export class OfficeGateway implements WorkbookGateway {
       const at = range.address.lastIndexOf("!");
       const sheet = range.address.slice(0, at).replace(/^'|'$/g, "").replace(/''/g, "'");
       return { sheet, cell: stripSheet(range.address).split(":")[0] };
+    });
+  }
+
+  /** One area's values and formulas in one round trip (ExcelApi 1.1), before the pane writes there. */
+  async readArea(sheet: string, range: string): Promise<{ cell: string; value: CellValue; formula: string | null }[]> {
+    const area = parseRangeA1(range);
+    if (!area) throw new GatewayError("api", `无效的区域：${range}`, `invalid range: ${range}`);
+    return this.run(async (context) => {
+      const r = context.workbook.worksheets.getItem(sheet).getRange(range);
+      r.load("values,formulas");
+      await context.sync();
+      const formulas: unknown[][] = r.formulas;
+      return r.values.flatMap((row, i) =>
+        row.map((v, j) => ({ cell: toA1(area.top + i, area.left + j), value: v === "" ? null : (v as CellValue), formula: formulaOf(formulas[i][j], v) })),
+      );
     });
   }
 }

@@ -1,5 +1,4 @@
-import type { CellRange, CellValue, SheetSnapshot } from "../../engine/grid/types";
-import { parseRangeA1, rangeToA1 } from "../../engine/grid/address";
+import { parseRangeA1, rangeToA1, type CellRange, type CellValue, type SheetSnapshot } from "../../engine";
 import type { ReadStats } from "../gateway";
 
 /**

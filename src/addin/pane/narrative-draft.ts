@@ -1,6 +1,4 @@
-import type { Analysis } from "../../engine/analyze";
-import type { NarrativeLine } from "../../engine/changes/types";
-import { generateNarrative, narrativeLines, type Narrative } from "../../engine/narrative/generate";
+import { generateNarrative, narrativeLines, type Analysis, type Narrative, type NarrativeLine } from "../../engine";
 
 /** A table's generated narrative as editable text: one text per section, a paragraph per line. */
 export interface NarrativeDraft {
@@ -39,4 +37,38 @@ export function draftText(d: NarrativeDraft): string {
   return draftLines(d)
     .map((l) => l.text)
     .join("\n");
+}
+
+/** The figures a draft was written from: when they change, the pane offers to draft again. */
+export interface DraftBasis {
+  weightTotal: string;
+  scoreTotal: string;
+  ruleScore: string;
+  grade: string;
+  declaredScore: string;
+  declaredGrade: string;
+}
+
+export function basisOf(analysis: Analysis, tableIndex: number): DraftBasis | null {
+  const calc = analysis.calcs.find((c) => c.table.index === tableIndex);
+  if (!calc) return null;
+  const t = calc.table;
+  return {
+    weightTotal: calc.weightTotal?.toString() ?? "—",
+    scoreTotal: calc.scoreTotal?.toString() ?? "—",
+    ruleScore: calc.ruleScoreTotal?.toString() ?? "—",
+    grade: calc.grade ?? "—",
+    declaredScore: t.total?.score?.value?.toString() ?? "—",
+    declaredGrade: t.declaredGrade?.grade ?? "—",
+  };
+}
+
+/** "得分合计 98 → 99.25" for each figure that changed; empty when none did. */
+export function basisChanges(from: DraftBasis, to: DraftBasis, labels: Record<keyof DraftBasis, string>): string[] {
+  return (Object.keys(from) as (keyof DraftBasis)[]).filter((k) => from[k] !== to[k]).map((k) => `${labels[k]} ${from[k]} → ${to[k]}`);
+}
+
+/** Where a table's draft is kept: its sheet and position in the analysis. */
+export function draftKey(sheet: string, tableIndex: number): string {
+  return `${sheet}#${tableIndex}`;
 }

@@ -1,6 +1,4 @@
-import type { TableCalc } from "../../engine/recalc/table-calc";
-import { posToA1 } from "../../engine/grid/address";
-import { show } from "../../engine/values/decimal";
+import { parseA1, posToA1, show, type TableCalc } from "../../engine";
 
 /** One line of the declared-versus-recalculated comparison. */
 export interface CompareRow {
@@ -71,4 +69,33 @@ export function compareRows(calc: TableCalc): CompareRow[] {
     });
   }
   return rows;
+}
+
+/** Where a cell sits in the analysed tables: the row's name and its place in table order. */
+export interface CellPlace {
+  /** The row's own name as the workbook has it; null for the grade cell (the pane names it). */
+  label: string | null;
+  order: number;
+}
+
+/**
+ * Names the row a proposed change writes to (the indicator, 小计, 合计 or 等级) and gives it a sort
+ * key in table order (table, then row, then column), so the preview reads like the table.
+ */
+export function cellPlaces(calcs: TableCalc[]): (sheet: string, cell: string) => CellPlace | null {
+  const rows = new Map<string, { label: string | null; table: number }>();
+  for (const calc of calcs) {
+    const t = calc.table;
+    const put = (row: number, label: string | null) => rows.set(`${t.sheet}!${row}`, { label, table: t.index });
+    for (const i of t.indicators) put(i.row, i.name);
+    for (const s of calc.subtotals) put(s.row.row, s.row.label);
+    if (t.total) put(t.total.row, t.total.label);
+    if (t.declaredGrade) put(t.declaredGrade.pos.row, null);
+  }
+  return (sheet, cell) => {
+    const p = parseA1(cell);
+    if (!p) return null;
+    const hit = rows.get(`${sheet}!${p.row}`);
+    return { label: hit ? hit.label : "", order: (hit?.table ?? 999) * 1e9 + p.row * 1e4 + p.col };
+  };
 }

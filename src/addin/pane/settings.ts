@@ -1,4 +1,4 @@
-import type { EngineOptions } from "../../engine/options";
+import type { EngineOptions } from "../../engine";
 import type { Lang } from "./strings";
 
 /** What the 设置 tab keeps on this computer (never in the workbook). */

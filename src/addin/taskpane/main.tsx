@@ -3,11 +3,15 @@ import type { WorkbookGateway } from "../gateway";
 import { OfficeGateway } from "../office";
 import { App } from "../pane/ui/App";
 import { langFromOffice, type Lang } from "../pane/strings";
+import { ribbonCheck } from "../pane/ribbon";
+import { registerRibbonCommands, type OfficeCommandHost } from "../commands/commands";
 
 declare global {
   interface Window {
     /** Set by the test harness before this script runs: an in-memory workbook instead of Excel. */
     __SCORECHECK_GATEWAY__?: Promise<WorkbookGateway>;
+    /** Set by the test harness: a stand-in for Office's command API (actions, addin, requirements). */
+    __SCORECHECK_OFFICE__?: OfficeCommandHost;
   }
 }
 
@@ -29,12 +33,19 @@ function officeIsDark(): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
+const helpUrl = new URL("help.html", window.location.href).href;
+
 async function connect(): Promise<{ gateway: WorkbookGateway; lang: Lang; dark?: boolean } | { outside: true }> {
   const params = new URLSearchParams(window.location.search);
   const injected = window.__SCORECHECK_GATEWAY__;
-  if (injected) return { gateway: await injected, lang: langFromOffice(params.get("lang") ?? "zh-CN") };
+  if (injected) {
+    if (window.__SCORECHECK_OFFICE__) registerRibbonCommands(window.__SCORECHECK_OFFICE__, ribbonCheck, helpUrl);
+    return { gateway: await injected, lang: langFromOffice(params.get("lang") ?? "zh-CN") };
+  }
   const info = await Office.onReady();
   if (!info.host) return { outside: true };
+  // The ribbon's 一键核查 runs in this page's runtime (the manifest's shared runtime).
+  registerRibbonCommands(Office as unknown as OfficeCommandHost, ribbonCheck, helpUrl);
   return { gateway: new OfficeGateway(), lang: langFromOffice(Office.context.displayLanguage), dark: officeIsDark() };
 }
 

@@ -1,166 +1,140 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarActions, Spinner, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Suspense, lazy, useEffect, useRef, useState } from "react";
+import { Button, Caption1, FluentProvider, Link, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { WorkbookGateway } from "../../gateway";
-import type { GatewayError } from "../../gateway";
-import { PaneSession, type CheckResult } from "../session";
-import { engineOptions, loadSettings, saveSettings, type PaneSettings, type SettingsStore } from "../settings";
+import { loadSettings, type PaneSettings, type SettingsStore } from "../settings";
 import { strings, type Lang } from "../strings";
-import { LangContext } from "./context";
+import { LangContext, useStrings } from "./context";
+import { PaneTabs } from "./PaneTabs";
 import { ResultsTab } from "./ResultsTab";
-import { RecalcTab } from "./RecalcTab";
-import { NarrativeTab } from "./NarrativeTab";
-import { SettingsTab } from "./SettingsTab";
+import { usePane } from "./usePane";
+import { onRibbonCheck } from "../ribbon";
+
+// The first screen is 核查结果; the other tabs load when first opened (their own script chunks).
+const RecalcTab = lazy(() => import(/* webpackChunkName: "tab-recalc" */ "./RecalcTab"));
+const NarrativeTab = lazy(() => import(/* webpackChunkName: "tab-narrative" */ "./NarrativeTab"));
+const SettingsTab = lazy(() => import(/* webpackChunkName: "tab-settings" */ "./SettingsTab"));
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
-  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  title: { flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  body: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  tabs: { overflowX: "auto" },
+  root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, minWidth: 0 },
+  header: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  logo: { width: "24px", height: "24px", flexShrink: 0 },
+  title: { flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, minWidth: 0 },
+  body: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0, overflowWrap: "anywhere" },
+  live: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, "&:empty": { display: "none" } },
   undo: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  welcome: { margin: 0, paddingLeft: "1.2em", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
-
-export type Tab = "results" | "recalc" | "narrative" | "settings";
 
 export interface AppProps {
   gateway: WorkbookGateway;
   /** Office's display language ("en-US"…); the 设置 tab may override it. */
   officeLang: Lang;
-  /** The ribbon's 一键核查 opens the pane with ?run=check: check at once. */
+  /** The ribbon's 一键核查 opened the pane with ?run=check: check at once. */
   autorun: boolean;
   store: SettingsStore | null;
   /** Office's theme is dark (Office.context.officeTheme): follow it. */
   dark?: boolean;
 }
 
-/** By shape, not instanceof: a gateway from another bundle (the test harness) has its own class. */
-function isGatewayError(e: unknown): e is GatewayError {
-  return typeof e === "object" && e !== null && (e as GatewayError).name === "GatewayError" && typeof (e as GatewayError).zh === "string";
-}
-
-/** Busy state shown to the user: what is happening right now. */
-type Busy = "checking" | "applying" | "undoing" | null;
-
 export function App({ gateway, officeLang, autorun, store, dark = false }: AppProps) {
   const styles = useStyles();
-  const session = useMemo(() => new PaneSession(gateway), [gateway]);
   const [settings, setSettings] = useState<PaneSettings>(() => loadSettings(store));
   const lang: Lang = settings.language === "auto" ? officeLang : settings.language;
   const t = strings(lang);
-  const [tab, setTab] = useState<Tab>("results");
-  const [result, setResult] = useState<CheckResult | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
-
-  const describe = useCallback((e: unknown) => (isGatewayError(e) ? (lang === "en" ? e.en : e.zh) : e instanceof Error ? e.message : String(e)), [lang]);
-
-  const check = useCallback(
-    async (s: PaneSettings = settings) => {
-      setBusy("checking");
-      setError(null);
-      try {
-        setResult(await session.check(engineOptions(s, s.language === "auto" ? officeLang : s.language)));
-        setRevision((r) => r + 1);
-      } catch (e) {
-        setResult(null);
-        setError(describe(e));
-      } finally {
-        setBusy(null);
-      }
-    },
-    [session, settings, officeLang, describe],
-  );
-
-  /** Runs a workbook change, then checks again so every tab shows the workbook as it now is. */
-  const change = useCallback(
-    async (what: Busy, act: () => Promise<string | null>) => {
-      setBusy(what);
-      setError(null);
-      setNotice(null);
-      try {
-        const message = await act();
-        await check();
-        setNotice(message);
-      } catch (e) {
-        setError(describe(e));
-        setBusy(null);
-      }
-    },
-    [check, describe],
-  );
-
-  const fail = useCallback((e: unknown) => setError(describe(e)), [describe]);
+  const [state, actions, { focusResult }] = usePane(gateway, settings, officeLang, t, store, setSettings);
+  const busy = state.busy !== null;
 
   const started = useRef(false);
   useEffect(() => {
     if (autorun && !started.current) {
       started.current = true;
-      void check();
+      void actions.check();
     }
-  }, [autorun, check]);
+  }, [autorun, actions]);
 
-  const saveAndRecheck = (s: PaneSettings) => {
-    setSettings(s);
-    saveSettings(store, s);
-    void check(s);
-  };
+  // Under a shared runtime the ribbon's 一键核查 runs the check in this (open) pane.
+  const checkRef = useRef(actions.check);
+  checkRef.current = actions.check;
+  useEffect(() => onRibbonCheck(() => checkRef.current()), []);
 
+  const shown = state.messages.filter((m) => m.tab === "all" || m.tab === state.tab);
+  // After an apply, focus moves to what it reports, so keyboard and screen-reader users land on the result.
+  const lastMessage = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusResult.current && lastMessage.current) {
+      focusResult.current = false;
+      lastMessage.current.focus();
+    }
+  });
+
+  const tabProps = { state, actions, busy };
+  const undo = state.undo.last;
   return (
     <LangContext.Provider value={lang}>
       <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root} lang={lang}>
         <header className={styles.header}>
+          <img src="assets/icon-32.png" alt={t.logoAlt} className={styles.logo} />
           <h1 className={styles.title}>{t.appTitle}</h1>
-          <Button appearance="primary" data-testid="run-check" onClick={() => void check()} disabled={busy !== null}>
-            {result ? t.recheck : t.runCheck}
+          <Button appearance="primary" data-testid="run-check" onClick={() => void actions.check()} disabled={busy}>
+            {state.result ? t.recheck : t.runCheck}
           </Button>
         </header>
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tab)} size="small">
-          <Tab value="results" data-testid="tab-results">{t.tabResults}</Tab>
-          <Tab value="recalc" data-testid="tab-recalc">{t.tabRecalc}</Tab>
-          <Tab value="narrative" data-testid="tab-narrative">{t.tabNarrative}</Tab>
-          <Tab value="settings" data-testid="tab-settings">{t.tabSettings}</Tab>
-        </TabList>
+        <PaneTabs tab={state.tab} onSelect={actions.setTab} />
         <main className={styles.body}>
-          <div aria-live="polite" role="status">
-            {busy && <Spinner size="tiny" labelPosition="after" label={t[busy]} data-testid="busy" />}
+          <div aria-live="polite" className={styles.live} data-testid="live">
+            {state.busy && <Spinner size="tiny" labelPosition="after" label={t[state.busy]} data-testid="busy" />}
+            {shown.map((m, i) => (
+              <MessageBar key={m.id} intent={m.intent} data-testid={m.intent === "error" ? "error" : "notice"} ref={i === shown.length - 1 ? lastMessage : undefined} tabIndex={-1}>
+                <MessageBarBody>
+                  {m.intent === "error" ? t.errorPrefix : ""}
+                  {m.text}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" onClick={() => actions.dismiss(m.id)}>
+                    {t.dismiss}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ))}
           </div>
-          {error && (
-            <MessageBar intent="error" data-testid="error">
-              <MessageBarBody>{t.errorPrefix}{error}</MessageBarBody>
-              <MessageBarActions><Button size="small" onClick={() => setError(null)}>{t.dismiss}</Button></MessageBarActions>
-            </MessageBar>
-          )}
-          {notice && (
-            <MessageBar intent="success" data-testid="notice">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          )}
-          {session.canUndo() && (
+          {undo && (
             <div className={styles.undo}>
-              <Button size="small" disabled={busy !== null} data-testid="undo" onClick={() => void change("undoing", async () => (await session.undoLast(), t.undone))}>
+              <Button size="small" disabled={busy} data-testid="undo" onClick={actions.undo} aria-describedby="undo-what">
                 {t.undo}
               </Button>
-              <Caption1>{t.history(session.undoCount())}</Caption1>
+              <Caption1 id="undo-what" data-testid="undo-what">
+                {t.undoWhat(lang === "en" ? undo.title.en : undo.title.zh, undo.cells, undo.addedSheets)}
+              </Caption1>
+              {state.undo.count > 1 && <Caption1>{t.history(state.undo.count)}</Caption1>}
             </div>
           )}
-          {tab === "results" && <ResultsTab result={result} session={session} busy={busy !== null} change={change} fail={fail} />}
-          {tab === "recalc" && <RecalcTab key={revision} result={result} session={session} busy={busy !== null} change={change} fail={fail} />}
-          {tab === "narrative" && <NarrativeTab key={revision} result={result} session={session} busy={busy !== null} change={change} fail={fail} />}
-          {tab === "settings" && <SettingsTab settings={settings} onSave={saveAndRecheck} busy={busy !== null} />}
+          {state.tab === "results" && !state.result && !busy && <Welcome />}
+          <Suspense fallback={<Spinner size="tiny" label={t.loadingTab} />}>
+            {state.tab === "results" && <ResultsTab {...tabProps} />}
+            {state.tab === "recalc" && <RecalcTab {...tabProps} />}
+            {state.tab === "narrative" && <NarrativeTab {...tabProps} />}
+            {state.tab === "settings" && <SettingsTab settings={settings} onSave={actions.saveSettings} busy={busy} />}
+          </Suspense>
         </main>
       </FluentProvider>
     </LangContext.Provider>
   );
 }
 
-/** What the tabs get to change the workbook: the session and a wrapper that re-checks afterwards. */
-export interface TabProps {
-  result: CheckResult | null;
-  session: PaneSession;
-  busy: boolean;
-  change: (what: Busy, act: () => Promise<string | null>) => Promise<void>;
-  /** Shows an error from an action that does not change the workbook (going to a cell). */
-  fail: (e: unknown) => void;
+/** The first screen: what the check does, in three lines, and where the help is. */
+function Welcome() {
+  const styles = useStyles();
+  const t = useStrings();
+  return (
+    <section data-testid="welcome" aria-label={t.appTitle}>
+      <ol className={styles.welcome}>
+        {t.welcomeLines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+      <Link href="help.html" target="_blank" data-testid="help-link">
+        {t.help}
+      </Link>
+    </section>
+  );
 }

@@ -1,0 +1,56 @@
+/**
+ * How workbook and engine text reads in the pane: mainland punctuation in Chinese (“” not 「」, full-width
+ * colons), names without blank-fill underscores or a doubled suffix, labels set off from their values.
+ */
+
+/** 「」『』 → “”‘’; a half-width colon or semicolon after Chinese text → full width. */
+export function mainland(s: string): string {
+  return s
+    .replace(/「/g, "“")
+    .replace(/」/g, "”")
+    .replace(/『/g, "‘")
+    .replace(/』/g, "’")
+    .replace(/([\u4e00-\u9fff）”])\s*:\s*/g, "$1：")
+    .replace(/([\u4e00-\u9fff）”])\s*;\s*/g, "$1；");
+}
+
+/** "_基础养老金补贴__" → "基础养老金补贴"; "评分表（评分表）" → "评分表"; runs of fill characters inside go. */
+export function cleanName(s: string): string {
+  let out = s.replace(/[_＿]{2,}/g, "").replace(/^[\s_＿]+|[\s_＿]+$/g, "");
+  const doubled = /^(.+?)\s*[（(]\s*\1\s*[)）]$/.exec(out);
+  if (doubled) out = doubled[1];
+  return out;
+}
+
+const LABEL = /(实际完成值|实际值|目标值)(?![：:，,。；、（）()“”"\s]|为|与|和|之|的|未|低|高|超|达|不|是|及|或|均|$)/g;
+
+/** "实际完成值入口补每年108.13万人低于目标值…" → "实际完成值：入口补每年108.13万人，低于目标值：…". */
+export function separateLabels(s: string): string {
+  return s.replace(LABEL, "$1：").replace(/(：[^，。；：（）]*?)(未超过|低于|达到|超过)/g, "$1，$2");
+}
+
+/** Engine or workbook text as the pane shows it in a language. */
+export function display(s: string, lang: "zh-CN" | "en"): string {
+  return lang === "en" ? s.replace(/「|」/g, "\"") : separateLabels(mainland(s));
+}
+
+/** The engine writes a change's reason in Chinese only: the English pane says it in English. */
+const REASONS_EN: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^等级按总分 ?([\d.]+) ?分评定为“(.)”/, (m) => `grade from the total ${m[1]}: ${m[2]}`],
+  [/按明细行求和$/, () => "sum of its rows"],
+  [/^按比例调整权重，使合计为([\d.]+)/, (m) => `weights rescaled to total ${m[1]}`],
+  [/^按(预算)?执行率计分/, () => "scored by budget execution"],
+  [/^按完成比例计分/, () => "scored by the share of the target reached"],
+  [/^按评分规则计分/, () => "scored by the rules"],
+  [/^得分不得超过分值/, () => "a score may not exceed its weight"],
+  [/^替换旧的自评报告/, () => "replaces the earlier report"],
+];
+
+export function reasonText(reason: string, lang: "zh-CN" | "en", grade: (g: string) => string = (g) => g): string {
+  if (lang !== "en") return display(reason, lang);
+  for (const [re, say] of REASONS_EN) {
+    const m = re.exec(reason);
+    if (m) return say(m).replace(/: (.)$/, (_, g: string) => `: ${grade(g)}`);
+  }
+  return "";
+}
