@@ -29,7 +29,7 @@ export function analyzeWorkbook(wb: WorkbookSnapshot, opts?: Partial<EngineOptio
   // Files written by other programs may hold formulas without cached values: evaluate them first.
   const formulas = computeUncachedFormulas(wb);
   const { tables, texts } = recognizeWorkbook(formulas.workbook);
-  const index = new WorkbookIndex(tables, texts, formulas.uncomputed);
+  const index = new WorkbookIndex(tables, texts, formulas.uncomputed, formulas.workbook.sheets);
   const calcs = tables.map((t) => calculateTable(t, index, options));
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];

@@ -41,7 +41,12 @@ testRule(weightStructure, {
   ],
   invalid: [
     { name: "national form 60/20/10 + 10", sheets: split([["产出指标", 60], ["效益指标", 20], ["满意度指标", 10]], 10), errors: [{ cell: "C6", includes: "产出60" }] },
-    { name: "national form with 预算执行率 5", sheets: split([["产出指标", 55], ["效益指标", 30], ["满意度指标", 10]], 5), errors: [{ cell: "C6", includes: "预算执行率5" }] },
+    {
+      name: "预算执行率 5 where the split is required (split: always)",
+      sheets: split([["产出指标", 55], ["效益指标", 30], ["满意度指标", 10]], 5),
+      options: { split: "always" },
+      errors: [{ cell: "C6", includes: "预算执行率5" }],
+    },
     {
       name: "split forced on a third-party table (split: always)",
       sheets: split([["产出指标", 60], ["效益指标", 30], ["满意度指标", 10]], null),

@@ -8,6 +8,7 @@ import { assessQuantity, assessWords, ruleScore, type Assessment, type ReverseRu
 import { executionRate, findEvidence, type Evidence } from "./evidence";
 import { executionScore, FULL_MARKS, gradeOf, SCORE_PLACES } from "../standards";
 import { linkedTexts } from "./linked-text";
+import { statedRateSlack } from "./printed";
 import type { WorkbookIndex } from "./workbook-index";
 
 export interface IndicatorCalc {
@@ -42,6 +43,8 @@ export interface TableCalc {
   undetermined: number;
   /** 预算执行率 from the amounts, as a percent figure. */
   executionRate: Decimal | null;
+  /** How far the stated 执行率 may be from the computed one, given how precisely it was printed. */
+  statedRateSlack: Decimal | null;
   fundsRuleScore: Decimal | null;
   subtotals: SummaryCalc[];
   grade: Grade | null;
@@ -123,6 +126,7 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
     ruleScoreTotal,
     undetermined,
     executionRate: rate,
+    statedRateSlack: statedRateSlack(funds, table.sheet, index),
     fundsRuleScore,
     subtotals,
     grade: gradeBasis ? gradeOf(gradeBasis) : null,

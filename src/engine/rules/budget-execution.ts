@@ -17,8 +17,7 @@ export const budgetExecution: Rule = {
     const E = f?.executed?.value;
     const amounts = B && E ? { zh: `（执行数${show(E)} ÷ 预算数${show(B)}）`, en: ` (spent ${show(E)} ÷ budget ${show(B)})` } : { zh: "", en: "" };
     if (f && rate && f.statedRate) {
-      const places = placesOf(f.statedRate.value);
-      const slack = new Dec(10).pow(-places).div(2).plus("0.0001");
+      const slack = calc.statedRateSlack ?? new Dec(10).pow(-placesOf(f.statedRate.value)).div(2).plus("0.0001");
       if (rate.minus(f.statedRate.value).abs().gt(slack))
         out.push({
           pos: f.statedRate.pos,
