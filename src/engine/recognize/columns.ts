@@ -125,7 +125,7 @@ function chooseWeightColumn(
   const chosen = fits.length === 1 ? fits[0] : cols[0];
   roles.weight = chosen;
   const others = cols.filter((c) => c !== chosen);
-  if (roles.score === undefined && others.length === 1) {
+  if (fits.length === 1 && roles.score === undefined && others.length === 1) {
     const w = figures[cols.indexOf(chosen)];
     const o = figures[cols.indexOf(others[0])];
     const below = o.length > 0 && o.length === w.length && o.every((x, i) => x.lte(w[i]));

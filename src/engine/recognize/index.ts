@@ -81,9 +81,6 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const rows = classifyRows(view, frame);
   let body = foldRows(view, frame, rows.rows);
   const doubts: Doubt[] = [...mapped.doubts];
-  const roles = weighScoreColumns(body, columns);
-  doubts.push(...roles.doubts);
-  if (roles.swap) ({ body, columns } = swapScoreColumns(body, columns));
   if (columns.roles.weight === undefined) {
     body = inheritSoleChild(body);
     const shared = shareSectionEqually(body, header.sectionWeight);
@@ -98,6 +95,12 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     body = sharesToPoints(body);
     weightScale = "relative";
   } else body = { ...body, groupWeights: level2SharesToPoints(body.groupWeights) };
+  // Scores are weighed against weights once both are in points; an undecided scale is doubt enough.
+  if (scale.doubts.length === 0) {
+    const roles = weighScoreColumns(body, columns);
+    doubts.push(...roles.doubts);
+    if (roles.swap) ({ body, columns } = swapScoreColumns(body, columns));
+  }
   const grade = gradeBelow(view, header.band, rows.bottom) ?? gradeOnTotalRow(view, body, header.right);
   const bottom = grade ? Math.max(rows.bottom, grade.pos.row) : rows.bottom;
   const hasWeights = columns.roles.weight !== undefined || body.indicators.some((i) => i.weight?.value);

@@ -258,7 +258,8 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   if (isTitleRow(view, f, r) && !hasData(view, f, r)) return "title";
   const subtotal = labels.find((l) => SUBTOTAL_LABEL.test(key(l.text)));
   if (subtotal) return { ...base, kind: "subtotal", label: subtotal, hasFigures: hasFigures(view, f, r, subtotal.col) };
-  const category = labels.find((l) => isCategoryRow(view, f, r, l));
+  // Only the row's first label can be a category: "满意度" in the 三级 column is an indicator's name.
+  const category = label && isCategoryRow(view, f, r, label) ? label : null;
   if (category) return { ...base, kind: "heading", label: category, headingLevel: 1, hasFigures: hasFigures(view, f, r, category.col) };
   const levels = levelCells(view, f, r);
   const name = deepestName(view, f, r);

@@ -1,0 +1,103 @@
+/** Step 3 — classify rows: what each row under the header is, and where the table ends. */
+import { SheetView } from "../../src/engine/grid/sheet-view";
+import { mapColumns } from "../../src/engine/recognize/columns";
+import { locateHeader } from "../../src/engine/recognize/locate";
+import { classifyRows } from "../../src/engine/recognize/rows";
+import type { SheetSnapshot } from "../../src/engine/grid/types";
+import { sheet } from "../support/grid";
+
+function kinds(s: SheetSnapshot, headerRow = 0) {
+  const view = new SheetView(s);
+  const header = locateHeader(view, headerRow, { left: view.left, right: view.right })!;
+  const { columns, left } = mapColumns(view, header);
+  const others = Object.entries(columns.roles)
+    .filter(([role]) => !role.startsWith("level"))
+    .map(([, c]) => c as number);
+  const out = classifyRows(view, { header, columns, left, right: header.right, dataLeft: Math.min(...others) });
+  return { kinds: out.rows.map((r) => `${r.row + 1}:${r.kind}`), end: out.end, bottom: out.bottom + 1 };
+}
+
+describe("classify rows", () => {
+  it("a total whose label is merged from left of the table's columns, under a vertical section label", () => {
+    const s = sheet(
+      "表",
+      [
+        ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "分值", "得分"],
+        [null, "产出指标", "数量指标", "补助人数", 50, 50],
+        [null, "效益指标", "社会效益", "满意度", 40, 40],
+        ["合计", null, null, null, 90, 90],
+      ],
+      ["A1:A3", "A4:D4"],
+    );
+    expect(kinds(s)).toEqual({ kinds: ["2:indicator", "3:indicator", "4:total"], end: "total", bottom: 4 });
+  });
+
+  it("a total label in a column left of the header (年度绩效指标完成情况 spanning the block)", () => {
+    const s = sheet("表", [
+      [null, "一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["年度绩效指标完成情况", "产出指标", "数量指标", "补助人数", 50, 50],
+      [null, "效益指标", "社会效益", "满意度", 50, 50],
+      ["总分", null, null, null, 100, 100],
+    ]);
+    expect(kinds(s).kinds).toEqual(["2:indicator", "3:indicator", "4:total"]);
+  });
+
+  it("一级 rows carrying their weight with figures are headings, never indicators", () => {
+    const s = sheet("表", [
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["决策(20分)", null, null, { f: "SUM(D3:D4)", v: 20 }, { f: "SUM(E3:E4)", v: 19 }],
+      [null, "项目立项", "立项依据充分性", 10, 10],
+      [null, "绩效目标", "目标明确性", 10, 9],
+    ]);
+    expect(kinds(s).kinds).toEqual(["2:heading", "3:indicator", "4:indicator"]);
+  });
+
+  it("a 续表 line and a repeated header continue the table; placeholders stay out", () => {
+    const s = sheet("表", [
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["产出指标", "数量指标", "补助人数", 50, 50],
+      [null, null, "指标2:", null, null],
+      ["（续表）"],
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["产出指标", "质量指标", "合格率", 50, 50],
+      ["合计", null, null, 100, 100],
+    ]);
+    expect(kinds(s).kinds).toEqual(["2:indicator", "3:placeholder", "4:continuation", "5:repeated-header", "6:indicator", "7:total"]);
+  });
+
+  it("a row with a weight and no name right under an indicator is a further part of it", () => {
+    const s = sheet(
+      "表",
+      [
+        ["一级指标", "三级指标", "分值", "理由"],
+        ["效果", "是否产生收益", 5, "①"],
+        [null, null, 5, "②"],
+      ],
+      ["B2:B3"],
+    );
+    expect(kinds(s).kinds).toEqual(["2:indicator", "3:part"]);
+  });
+
+  it("ends at three blank rows, unless the rows after them go on inside a group", () => {
+    const rows = [
+      ["一级指标", "二级指标", "三级指标", "得分"],
+      ["部门绩效(45分)", "履职成效(20分)", "部门特性指标", null],
+      [],
+      [],
+      [],
+      [null, "满意度(25分)", "公众满意度(25分)", null],
+    ];
+    expect(kinds(sheet("表", rows)).bottom).toBe(6);
+    const next = [...rows.slice(0, 5), ["另一表", "二级指标"]];
+    expect(kinds(sheet("表", next)).end).toBe("blank-run");
+  });
+
+  it("a title line of the next table ends this one", () => {
+    const s = sheet("表", [
+      ["一级指标", "三级指标", "分值", "得分"],
+      ["产出", "人数", 100, 100],
+      ["乙项目绩效自评表"],
+    ]);
+    expect(kinds(s)).toMatchObject({ end: "title", bottom: 2 });
+  });
+});
