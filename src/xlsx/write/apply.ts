@@ -4,10 +4,7 @@
  * registers it, and the calculation chain when formulas change. Everything else is copied as stored.
  * ScoreCheck's own earlier output (report sheet, marks, note lines) is replaced, never stacked.
  */
-import type { Change, ChangeSet, NarrativeLine } from "../../engine/changes/types";
-import type { Severity } from "../../engine/rules/types";
-import { parseA1, toA1 } from "../../engine/grid/address";
-import { InputError } from "../../engine/errors";
+import { InputError, InvalidChange, operationsOf, parseA1, type ChangeSet, type NarrativeLine, type Operation, type Severity } from "../../engine";
 import { REL, XlsxPackage } from "./package";
 import { MARKS_RECORD, WorkbookPart, type SheetEntry } from "./workbook";
 import { StyleSheet } from "./styles";
@@ -35,8 +32,6 @@ export interface PatchSummary {
   /** The calculation chain: removed when formulas changed (Excel rebuilds it), else kept as it was. */
   calcChain: "kept" | "removed" | "absent";
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 interface SheetWork {
   entry: SheetEntry;
@@ -74,46 +69,28 @@ export function patchPackage(pkg: XlsxPackage, set: ChangeSet): { entries: OutEn
   };
 
   let cells = 0;
-  for (const c of set.changes) collect(c);
-  function collect(c: Change): void {
-    switch (c.kind) {
-      case "set-value":
-      case "set-formula": {
-        const w = sheetWork(c.sheet);
-        const e = edit(w, c.cell);
-        e.content =
-          c.kind === "set-formula" ? { kind: "formula", formula: c.formula, value: c.value } : typeof c.value === "number" ? { kind: "number", value: c.value } : { kind: "text", value: c.value };
-        w.contentCells.push(c.cell.toUpperCase());
-        cells++;
-        return;
-      }
-      case "insert-lines": {
-        const w = sheetWork(c.sheet);
-        const at = parseA1(c.cell);
-        if (!at) throw new InputError("unsupported", `${file}：无效的单元格地址 ${c.cell}`, `${file}: invalid cell address ${c.cell}`);
-        c.lines.forEach((l, i) => {
-          if (!l.text) return;
-          const a1 = toA1(at.row + i, at.col);
-          edit(w, a1).content = { kind: "text", value: l.text };
-          w.contentCells.push(a1);
-          cells++;
-        });
-        return;
-      }
-      case "mark": {
-        const w = sheetWork(c.sheet);
-        const a1 = c.cell.toUpperCase();
-        const prior = w.marks.get(a1);
-        if (!prior || SEVERITY_RANK[c.severity] > SEVERITY_RANK[prior]) w.marks.set(a1, c.severity);
-        w.notes.set(a1, [...(w.notes.get(a1) ?? []), c.note]);
-        return;
-      }
-      case "add-sheet":
-        reportLines.push(c.lines);
-        return;
-    }
+  let operations: Operation[];
+  try {
+    ({ operations } = operationsOf(set));
+  } catch (e) {
+    if (e instanceof InvalidChange) throw new InputError("unsupported", `${file}：无法应用的修改（${e.message}）`, `${file}: a change that cannot be applied (${e.message})`);
+    throw e;
   }
-  if (reportLines.length > 1) throw new Error("a change set adds at most one report sheet");
+  let reportName = "";
+  for (const o of operations) {
+    if (o.op === "report-sheet") {
+      reportLines.push(o.lines);
+      reportName = o.name;
+      continue;
+    }
+    const w = sheetWork(o.sheet);
+    if (o.op === "write-cell") {
+      edit(w, o.cell).content = o.content;
+      w.contentCells.push(o.cell);
+      cells++;
+    } else if (o.op === "mark-cell") w.marks.set(o.cell, o.severity);
+    else w.notes.set(o.cell, o.lines);
+  }
 
   // Refuse before anything is written: protection, locked structure, tables.
   for (const w of work.values()) {
@@ -172,7 +149,7 @@ export function patchPackage(pkg: XlsxPackage, set: ChangeSet): { entries: OutEn
     if (report) {
       pkg.setText(report.part, xml);
       summary.reportSheet = { name: report.name, replaced: true };
-    } else summary.reportSheet = { name: addReportSheet(pkg, wb, REPORT_BASE, xml), replaced: false };
+    } else summary.reportSheet = { name: addReportSheet(pkg, wb, reportName, xml), replaced: false };
   }
 
   const chain = pkg.related(wb.path, REL.calcChain)[0];
@@ -190,9 +167,6 @@ export function patchPackage(pkg: XlsxPackage, set: ChangeSet): { entries: OutEn
   styles.commit();
   return { entries: outEntries(pkg, summary), summary };
 }
-
-/** The report sheet's name when none exists yet (a user's sheet of that name gets a "(2)" copy). */
-const REPORT_BASE = "自评报告";
 
 /** mark xf → original xf, from the sheet's record, keeping only pairs the style sheet confirms. */
 function earlierMarks(wb: WorkbookPart, styles: StyleSheet, index: number): Map<number, number> {

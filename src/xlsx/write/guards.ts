@@ -3,8 +3,7 @@
  * a workbook whose structure is locked, and a cell whose change would break a table (its header,
  * totals row or a calculated column). Each refusal names what it protects.
  */
-import { parseA1, parseRangeA1 } from "../../engine/grid/address";
-import { InputError } from "../../engine/errors";
+import { InputError, parseA1, parseRangeA1 } from "../../engine";
 import { REL, type XlsxPackage } from "./package";
 import { findAll, findElement, parseAttrs, rootPrefix } from "./xml";
 

@@ -5,8 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import type { ChangeSet } from "../../engine/changes/types";
-import { InputError } from "../../engine/errors";
+import { InputError, type ChangeSet } from "../../engine";
 import { XlsxPackage } from "./package";
 import { patchPackage, type PatchSummary } from "./apply";
 import { checkOutput, writeAtomic } from "./safe-output";

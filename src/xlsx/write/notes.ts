@@ -4,7 +4,7 @@
  * finds and replaces that run only. A note ScoreCheck created carries the author "ScoreCheck" and is
  * removed whole when its last ScoreCheck line goes. Threaded comments are never touched.
  */
-import { parseA1 } from "../../engine/grid/address";
+import { parseA1 } from "../../engine";
 import { CONTENT_TYPE, REL, XlsxPackage } from "./package";
 import { escapeText, findAll, findElement, innerXml, insertionPoint, parseAttrs, rootPrefix, splice, textOf, unescapeXml } from "./xml";
 

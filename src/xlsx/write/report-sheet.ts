@@ -3,8 +3,7 @@
  * workbook (sheet entry, relationship, content type, the hidden marker name, docProps/app.xml titles).
  * A report sheet from an earlier run (found by the marker, not by name) is rewritten in place.
  */
-import type { NarrativeLine } from "../../engine/changes/types";
-import { quoteSheet } from "../../engine/grid/address";
+import { quoteSheet, type NarrativeLine } from "../../engine";
 import { CONTENT_TYPE, REL, XlsxPackage } from "./package";
 import type { StyleSheet } from "./styles";
 import { escapeText, findElement, splice } from "./xml";

@@ -7,7 +7,7 @@
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
-import { InputError } from "../../engine/errors";
+import { InputError } from "../../engine";
 
 function statOrNull(path: string): Stats | null {
   try {

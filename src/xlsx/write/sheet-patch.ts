@@ -3,14 +3,8 @@
  * (value, formula or style attribute); a missing row or cell is created at its place in order.
  * Every other byte of the part stays as it was.
  */
-import { colToLetters, parseA1, parseRangeA1 } from "../../engine/grid/address";
-import type { CellRange } from "../../engine/grid/types";
+import { colToLetters, parseA1, parseRangeA1, type CellContent, type CellRange } from "../../engine";
 import { escapeText, findElement, parseAttrs, rootPrefix, setAttr, splice } from "./xml";
-
-export type CellContent =
-  | { kind: "number"; value: number }
-  | { kind: "text"; value: string }
-  | { kind: "formula"; formula: string; value: number | null };
 
 export interface CellEdit {
   content?: CellContent;

@@ -3,9 +3,7 @@
  * new xf per original xf and severity), report lines get their own fonts. An entry identical to one
  * already there is reused, so a second run appends nothing.
  */
-import type { Severity } from "../../engine/rules/types";
-import { MARK_FILLS } from "../../engine/changes/mark-style";
-import type { NarrativeLine } from "../../engine/changes/types";
+import { MARK_FILLS, type NarrativeLine, type Severity } from "../../engine";
 import { CONTENT_TYPE, REL, XlsxPackage } from "./package";
 import { findAll, findElement, rootPrefix, setAttr, splice } from "./xml";
 

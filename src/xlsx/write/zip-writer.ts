@@ -6,7 +6,7 @@
 import { deflateRawSync } from "node:zlib";
 import { crc32 } from "../package/crc32";
 import type { ZipEntry } from "../package/zip";
-import { InputError } from "../../engine/errors";
+import { InputError } from "../../engine";
 
 export type OutEntry =
   | { name: string; copy: ZipEntry }

@@ -1,0 +1,92 @@
+/**
+ * A change set as primitive operations: what every writer (the .xlsx writer, the Office.js and
+ * in-memory gateways) executes, one operation per cell and aspect, with the undo record saying what
+ * each touches. Normalising here (one mark per cell at its highest severity, narrative lines as
+ * cell writes, addresses in upper case) keeps the writers from each deciding it differently.
+ */
+import { parseA1, toA1 } from "../grid/address";
+import type { Severity } from "../rules/types";
+import type { CellState, ChangeSet, NarrativeLine } from "./types";
+
+export type CellContent = { kind: "number"; value: number } | { kind: "text"; value: string } | { kind: "formula"; formula: string; value: number | null };
+
+export type Operation =
+  /** Content: the cell's value or formula (its style stays). */
+  | { op: "write-cell"; sheet: string; cell: string; content: CellContent; before?: CellState }
+  /** Style: the cell's own style with the fill of the severity. */
+  | { op: "mark-cell"; sheet: string; cell: string; severity: Severity }
+  /** Note: lines added to the cell's note, each its own, after whatever the note holds. */
+  | { op: "note-lines"; sheet: string; cell: string; lines: string[] }
+  /** New sheet: ScoreCheck's report, replacing the one an earlier run wrote. */
+  | { op: "report-sheet"; name: string; lines: NarrativeLine[] };
+
+export type Aspect = "content" | "style" | "note" | "sheet";
+
+/** What an apply touches, so that undo restores exactly that and nothing else. */
+export interface UndoTarget {
+  aspect: Aspect;
+  sheet: string;
+  cell: string | null;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export class InvalidChange extends Error {}
+
+export function operationsOf(set: ChangeSet): { operations: Operation[]; undo: UndoTarget[] } {
+  const writes: Operation[] = [];
+  const marks = new Map<string, Extract<Operation, { op: "mark-cell" }>>();
+  const notes = new Map<string, Extract<Operation, { op: "note-lines" }>>();
+  const sheets: Operation[] = [];
+  const cellOf = (a1: string) => {
+    const p = parseA1(a1);
+    if (!p) throw new InvalidChange(`invalid cell address: ${a1}`);
+    return toA1(p.row, p.col);
+  };
+  for (const c of set.changes) {
+    switch (c.kind) {
+      case "set-value":
+        writes.push({ op: "write-cell", sheet: c.sheet, cell: cellOf(c.cell), content: typeof c.value === "number" ? { kind: "number", value: c.value } : { kind: "text", value: c.value }, before: c.before });
+        break;
+      case "set-formula":
+        writes.push({ op: "write-cell", sheet: c.sheet, cell: cellOf(c.cell), content: { kind: "formula", formula: c.formula, value: c.value }, before: c.before });
+        break;
+      case "insert-lines": {
+        const at = parseA1(c.cell);
+        if (!at) throw new InvalidChange(`invalid cell address: ${c.cell}`);
+        c.lines.forEach((l, i) => {
+          if (l.text) writes.push({ op: "write-cell", sheet: c.sheet, cell: toA1(at.row + i, at.col), content: { kind: "text", value: l.text } });
+        });
+        break;
+      }
+      case "mark": {
+        const cell = cellOf(c.cell);
+        const key = `${c.sheet}!${cell}`;
+        const m = marks.get(key);
+        if (!m) marks.set(key, { op: "mark-cell", sheet: c.sheet, cell, severity: c.severity });
+        else if (RANK[c.severity] > RANK[m.severity]) m.severity = c.severity;
+        const n = notes.get(key);
+        if (n) n.lines.push(c.note);
+        else notes.set(key, { op: "note-lines", sheet: c.sheet, cell, lines: [c.note] });
+        break;
+      }
+      case "add-sheet":
+        if (sheets.length) throw new InvalidChange("a change set adds at most one report sheet");
+        sheets.push({ op: "report-sheet", name: c.name, lines: c.lines });
+        break;
+    }
+  }
+  const operations = [...writes, ...marks.values(), ...notes.values(), ...sheets];
+  const undo: UndoTarget[] = [];
+  const seen = new Set<string>();
+  for (const o of operations) {
+    const t: UndoTarget =
+      o.op === "report-sheet" ? { aspect: "sheet", sheet: o.name, cell: null } : { aspect: o.op === "write-cell" ? "content" : o.op === "mark-cell" ? "style" : "note", sheet: o.sheet, cell: o.cell };
+    const k = `${t.aspect}|${t.sheet}|${t.cell}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      undo.push(t);
+    }
+  }
+  return { operations, undo };
+}
