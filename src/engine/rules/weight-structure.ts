@@ -33,10 +33,11 @@ function scoresExecution(table: ScoringTable): boolean {
  */
 export function isNationalProjectForm(table: ScoringTable): boolean {
   if (!scoresExecution(table)) return false;
-  if (table.form !== undefined) return table.form === "national-project";
+  if (table.form !== undefined && table.form !== "unknown") return table.form === "national-project";
+  // Undecided: the national form's 一级 and nothing else (a 一级 may hold only placeholder rows).
   const cats = new Set(table.indicators.map(categoryOf));
   cats.delete("预算执行率");
-  return cats.size === 3 && cats.has("产出") && cats.has("效益") && cats.has("满意度");
+  return !cats.has("other") && cats.has("产出") && cats.size >= 2;
 }
 
 function splitApplies(table: ScoringTable, mode: "auto" | "always" | "never"): boolean {
@@ -45,7 +46,8 @@ function splitApplies(table: ScoringTable, mode: "auto" | "always" | "never"): b
   // Only 产出/效益/满意度 (and 预算执行率) can be held to the split: another 一级 (成本 on some
   // provinces' forms) takes its points from somewhere the split does not say.
   const cats = new Set(table.indicators.map(categoryOf));
-  return !cats.has("other") && cats.has("产出") && cats.has("效益");
+  // Without a 满意度 indicator its 10 points are said to move to 产出/效益: the split is then unknown.
+  return !cats.has("other") && cats.has("产出") && cats.has("满意度");
 }
 
 /** Declared group weights equal their children; on the national form the 一级 split is 50/30/10/10. */
@@ -87,15 +89,17 @@ function groupChecks(table: ScoringTable, calc: TableCalc, tolerance: string): R
 }
 
 function splitCheck(table: ScoringTable, calc: TableCalc): Report | null {
-  if (table.indicators.some((i) => !i.weight?.value || isUnknown(calc, i.weight.pos))) return null;
+  // A weight nobody could compute or read leaves the split unknown; a blank weight is an unweighted row.
+  if (table.indicators.some((i) => i.weight && (isUnknown(calc, i.weight.pos) || i.weight.unreadable))) return null;
   const byCat = new Map<Category, Dec>();
   for (const i of table.indicators) {
     const c = categoryOf(i);
-    byCat.set(c, (byCat.get(c) ?? new Dec(0)).plus(i.weight!.value!));
+    byCat.set(c, (byCat.get(c) ?? new Dec(0)).plus(i.weight?.value ?? 0));
   }
   const parts: { zh: string; en: string }[] = [];
   for (const cat of ["产出", "效益", "满意度", "预算执行率"] as const) {
-    const got = byCat.get(cat);
+    // A 一级 of the form with no indicator under it (only placeholder rows) carries 0 points.
+    const got = byCat.get(cat) ?? (cat === "产出" || cat === "效益" ? new Dec(0) : undefined);
     const expected = NATIONAL_SPLIT[cat];
     if (got && !got.eq(expected)) parts.push({ zh: `${cat}${show(got)}分（应为${expected}分）`, en: `${cat} ${show(got)} (should be ${expected})` });
   }
