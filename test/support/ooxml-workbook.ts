@@ -315,3 +315,57 @@ const PNG_1PX = Uint8Array.from(
 );
 /** Stand-in macro storage: opaque bytes the writer must copy untouched. */
 const VBA_BYTES = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
+
+export interface PlainOptions {
+  /** Write the main namespace with this prefix ("x:"), as the Open XML SDK does. */
+  prefix?: string;
+  /** Leave out styles.xml (allowed; some generators do). */
+  noStyles?: boolean;
+  /** Rows and cells without r attributes (positions implied by order). */
+  noRefs?: boolean;
+}
+
+/** A one-sheet workbook holding the scoring table, written with inline strings, in unusual but valid shapes. */
+export function plainWorkbook(opts: PlainOptions = {}): Uint8Array {
+  const p = opts.prefix ?? "";
+  const xmlns = p ? `xmlns:${p.slice(0, -1)}="${MAIN}"` : `xmlns="${MAIN}"`;
+  const s = layoutA({ rows: scoringRows(), total: [100, 100], merges: false });
+  const rows = s.values
+    .map((row, r) => {
+      const cells = row
+        .map((v, c) => {
+          const ref = opts.noRefs ? "" : ` r="${toA1(r, c)}"`;
+          if (typeof v === "number") return `<${p}c${ref}><${p}v>${v}</${p}v></${p}c>`;
+          if (typeof v === "string") return `<${p}c${ref} t="inlineStr"><${p}is><${p}t>${esc(v)}</${p}t></${p}is></${p}c>`;
+          return `<${p}c${ref}/>`;
+        })
+        .join("");
+      return `<${p}row${opts.noRefs ? "" : ` r="${r + 1}"`}>${cells}</${p}row>`;
+    })
+    .join("");
+  const sheet = `${XML_HEAD}<${p}worksheet ${xmlns} xmlns:r="${R}"><${p}sheetData>${rows}</${p}sheetData></${p}worksheet>`;
+  const workbook = `${XML_HEAD}<${p}workbook ${xmlns} xmlns:r="${R}"><${p}sheets><${p}sheet name="评分表" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`;
+  const files: Record<string, string> = {
+    "[Content_Types].xml":
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      (opts.noStyles ? "" : '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>') +
+      "</Types>",
+    "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": workbook,
+    "xl/_rels/workbook.xml.rels":
+      `${XML_HEAD}<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      (opts.noStyles ? "" : `<Relationship Id="rId2" Type="${R}/styles" Target="styles.xml"/>`) +
+      "</Relationships>",
+    "xl/worksheets/sheet1.xml": sheet,
+  };
+  if (!opts.noStyles)
+    files["xl/styles.xml"] =
+      `${XML_HEAD}<${p}styleSheet ${xmlns}><${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="宋体"/></${p}font></${p}fonts>` +
+      `<${p}fills count="2"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills>` +
+      `<${p}borders count="1"><${p}border/></${p}borders><${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>` +
+      `<${p}cellXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></${p}cellXfs></${p}styleSheet>`;
+  const zipped: Record<string, Uint8Array> = {};
+  for (const [k, v] of Object.entries(files)) zipped[k] = strToU8(v);
+  return zipSync(zipped, { level: 6, mtime: new Date("2024-03-01T08:00:00") });
+}
