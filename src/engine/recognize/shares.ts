@@ -90,17 +90,21 @@ export function sharesToPoints(body: Body): Body {
 
 /**
  * 二级 weights declared as shares of their 一级 ("决策 20分" with 二级 "项目立项 50%") while the
- * indicators are in points: when the 二级 inside a 一级 add up to 100 and the 一级 is not 100,
- * each is that share of the 一级's points.
+ * indicators are in points: when inside every 一级 the 二级 add up to 100 and some 一级 is not
+ * 100, each 二级 is that share of its 一级's points.
  */
 export function level2SharesToPoints(groups: GroupWeight[]): GroupWeight[] {
   const out = groups.map((g) => ({ ...g }));
-  for (const g1 of out.filter((g) => g.level === 1 && !g.declared.eq(100))) {
-    const inside = new Set(g1.memberRows);
-    const children = out.filter((g) => g.level === 2 && g.memberRows.length > 0 && g.memberRows.every((r) => inside.has(r)));
-    if (children.length < 2 || !sum(children.map((c) => c.declared)).eq(100)) continue;
-    for (const c of children) c.declared = c.declared.times(g1.declared).div(100);
-  }
+  const families = out
+    .filter((g) => g.level === 1)
+    .map((g1) => {
+      const inside = new Set(g1.memberRows);
+      return { g1, children: out.filter((g) => g.level === 2 && g.memberRows.length > 0 && g.memberRows.every((r) => inside.has(r))) };
+    })
+    .filter((f) => f.children.length > 0);
+  const shares = families.every((f) => sum(f.children.map((c) => c.declared)).eq(100));
+  if (!shares || !families.some((f) => !f.g1.declared.eq(100))) return out;
+  for (const { g1, children } of families) for (const c of children) c.declared = c.declared.times(g1.declared).div(100);
   return out;
 }
 
