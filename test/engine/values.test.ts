@@ -124,3 +124,22 @@ describe("a unit column applies to the target and the actual", () => {
     expect(assessQuantity(target, bare, "positive")!.status).toBe("missed");
   });
 });
+
+describe("units", () => {
+  it("reads centimetres, kilograms and per-capita rates", () => {
+    expect(parseIndicatorValue("≥50厘米")).toMatchObject({ kind: "number", comparator: ">=", unit: "厘米" });
+    expect(parseIndicatorValue("300公斤")).toMatchObject({ kind: "number", unit: "公斤" });
+    const rate = parseIndicatorValue("5人/10万人");
+    expect(rate).toMatchObject({ kind: "number", unit: "人/10万人" });
+    expect(rate.number!.toFixed()).toBe("5");
+  });
+  it("never takes a figure after another figure for the value", () => {
+    expect(parseIndicatorValue("5人/10万人").number!.toFixed()).not.toBe("10");
+    expect(parseIndicatorValue("2023年完成100%").kind).toBe("text");
+  });
+  it("keeps a unit column that contradicts the text's own unit", () => {
+    expect(parseIndicatorValue("5人/10万人", null, "%").columnUnit).toBe("%");
+    expect(parseIndicatorValue("95%", null, "%").columnUnit).toBeUndefined();
+    expect(parseIndicatorValue(95, null, "%").columnUnit).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { weightStructure, isNationalProjectForm } from "../../src/engine/rules/weight-structure";
 import { recognitionDoubt } from "../../src/engine/rules/recognition-doubt";
 import { fullScoreBelowTarget } from "../../src/engine/rules/full-score-below-target";
+import { unitMismatch } from "../../src/engine/rules/unit-mismatch";
 import { RULES, runRule, type RuleFailure } from "../../src/engine/rules";
 import type { Rule } from "../../src/engine/rules/types";
 import { analyzeWorkbook } from "../../src/engine/analyze";
@@ -184,4 +185,21 @@ describe("a doubt that suppresses rules", () => {
     const doubts = [{ pos: { row: 10, col: 0 }, message: { zh: "无法确定“总计”行是否为合计", en: "unclear whether the row is a total" }, suppresses: ["total-mismatch"] }];
     expect(runRule(totalRule, { ...ctx, table: { ...calc.table, doubts } })).toEqual([]);
   });
+});
+
+const unitTable = (target: CellValue, unit: string, actual: CellValue) => [
+  sheet("评分表", [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "度量单位", "实际完成值", "分值", "得分"],
+    ["产出指标", "质量指标", "传染病筛查率", target, unit, actual, 50, 50],
+    ["效益指标", "社会效益指标", "群众知晓率", 90, "%", 95, 50, 50],
+    ["总分", null, null, null, null, null, 100, 100],
+  ]),
+];
+
+testRule(unitMismatch, {
+  valid: [
+    { name: "100 under % against 100%", sheets: unitTable(100, "%", "100%") },
+    { name: "95% under %", sheets: unitTable("≥95%", "%", "98%") },
+  ],
+  invalid: [{ name: "5人/10万人 under a % column", sheets: unitTable("5人/10万人", "%", "3人/10万人"), errors: [{ cell: "D2", includes: "%" }] }],
 });

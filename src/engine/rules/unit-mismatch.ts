@@ -3,18 +3,32 @@ import { label, labelEn } from "./util";
 import { convertUnit } from "../recalc/assess";
 import { isPercent } from "../values/indicator-value";
 
+const isRatio = (unit: string | undefined) => unit === "%" || unit === "‰";
+
 /** Target and actual must be in the same unit; an actual is a figure, not the target restated. */
 export const unitMismatch: Rule = {
   id: "unit-mismatch",
   severity: "warning",
   description: { zh: "目标值与实际值单位不一致，或实际值为文字/照抄目标", en: "Target and actual in different units, or an actual that is text or restates the target" },
-  appliesTo: (t) => t.columns.roles.actual !== undefined,
+  appliesTo: (t) => t.columns.roles.actual !== undefined || t.columns.roles.unit !== undefined,
   check({ table }) {
     const out: Report[] = [];
     for (const ind of table.indicators) {
       const { target: t, actual: a } = ind;
       // The national form keeps the unit in its own column: "12" + "次" reads "12次".
       const shown = t && ind.unit && !t.raw.includes(ind.unit) ? `${t.raw}${ind.unit}` : t?.raw;
+      // "5人/10万人" under a 度量单位 column saying "%": a count and a percentage cannot both be meant.
+      if (t?.kind === "number" && t.columnUnit && ind.targetCell && isRatio(t.unit) !== isRatio(t.columnUnit)) {
+        out.push({
+          pos: ind.targetCell,
+          message: {
+            zh: `${label(ind)}目标值“${t.raw}”与计量单位“${t.columnUnit}”不一致`,
+            en: `${labelEn(ind)}: the target "${t.raw}" does not match the unit column "${t.columnUnit}"`,
+          },
+          data: { target: t.raw, unit: t.unit ?? null, columnUnit: t.columnUnit },
+        });
+        continue;
+      }
       if (!t || !a || !ind.actualCell || t.kind !== "number" || ind.direction === "qualitative") continue;
       if (a.kind === "number") {
         const tp = isPercent(t);

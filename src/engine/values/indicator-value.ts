@@ -24,6 +24,8 @@ export interface IndicatorValue {
   unit?: string;
   /** key-normalised text for qualitative comparison. */
   word?: string;
+  /** The 度量单位 column's unit where the text carries a different one of its own ("5人/10万人" under "%"). */
+  columnUnit?: string;
   /** A date the work is due by ("2023年12月底前") or was done on ("2023年11月20日"). */
   deadline?: Deadline;
 }
@@ -50,9 +52,15 @@ const COMPARATOR_SUFFIX: [RegExp, Comparator][] = [
 const NOT_APPLICABLE = /^([/／\\—–\-－_…]+|不适用|不涉及|N\/?A)$/i;
 
 const UNIT =
-  "%|‰|万人次|人次|万人|万户|万元|亿元|千元|元|人|户|次|个|件|项|份|本|天|个工作日|工作日|日|个月|月|年|小时|分钟|家|所|台|套|处|平方米|立方米|公顷|米|公里|千米|吨|场|期|批|篇|条|张|册|岗|名|辆|亩|起|例|宗|座|课时|学时|分|万";
+  "%|‰|万人次|人次|万人|万户|万元|亿元|千元|元|人|户|次|个|件|项|份|本|天|个工作日|工作日|日|个月|月|年|小时|分钟|家|所|台|套|处|" +
+  "平方公里|平方千米|平方米|立方米|公顷|厘米|毫米|千米|公里|米|千克|公斤|克|吨|千瓦时|千瓦|升|场|期|批|篇|条|张|册|岗|名|辆|亩|" +
+  "起|例|宗|座|栋|间|床|头|只|株|棵|所次|人日|课时|学时|分|万";
 
-const QUANTITY = new RegExp(`^(.{0,12}?)([+-]?\\d+(?:\\.\\d+)?)(${UNIT})?$`);
+/** Text before the figure ("约", "完成") never holds a digit: "5人/10万人" is not 10 万人. */
+const QUANTITY = new RegExp(`^([^\\d]{0,12}?)([+-]?\\d+(?:\\.\\d+)?)(${UNIT})?$`);
+
+/** A rate per population: "5人/10万人", "2例/万人". */
+const PER_CAPITA = /^([+-]?\d+(?:\.\d+)?)(人|例|次|起|个|户|件)\/(\d*(?:万|千|百)?(?:人次|人|户))$/;
 
 /** Normalise the comparator printed in a 指标性质 column. */
 export function readComparator(text: string): Comparator | "qualitative" | null {
@@ -122,7 +130,13 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string | null, 
       number: new Dec(m[2]),
       percent: unit === "%" || undefined,
       unit,
+      columnUnit: m[3] && unitFromColumn && unitFromColumn !== m[3] ? unitFromColumn : undefined,
     };
+  }
+  const rate = PER_CAPITA.exec(t);
+  if (rate) {
+    const unit = `${rate[2]}/${rate[3]}`;
+    return { raw, kind: "number", comparator, number: new Dec(rate[1]), unit, columnUnit: unitFromColumn && unitFromColumn !== unit ? unitFromColumn : undefined };
   }
   const cn = chineseNumeral(t);
   if (cn !== null) return { raw, kind: "number", comparator, number: new Dec(cn), unit: unitFromColumn || undefined };
