@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -93,12 +93,27 @@ export async function convertLegacyFiles(paths: string[], opts: ConvertOptions =
       );
     }
   }
-  const toConvert = copies.filter((c): c is string => typeof c === "string");
+  // Sniffed first: LibreOffice imports anything it can't recognise as text, which would turn a
+  // damaged .xls into a one-cell sheet of binary noise. Binary .xls/.et go through the Excel 97
+  // filter only, so a damaged one fails instead.
+  const groups = new Map<string, string[]>();
+  for (let i = 0; i < copies.length; i++) {
+    const c = copies[i];
+    if (typeof c !== "string") continue;
+    const kind = await sniff(c);
+    if (kind === "unknown") {
+      copies[i] = new InputError("not-xlsx", `${names[i]}：不是 Excel 工作簿或表格文件（文件头无法识别）`, `${names[i]}: not an Excel workbook or spreadsheet (unrecognised file signature)`);
+      continue;
+    }
+    groups.set(kind, [...(groups.get(kind) ?? []), c]);
+  }
   let failure = { zh: "", en: "" };
-  if (toConvert.length) {
+  for (const [kind, files] of groups) {
     const profile = pathToFileURL(join(root, "profile")).href;
-    const timeout = opts.timeoutMs ?? 60_000 + 5_000 * toConvert.length;
-    failure = await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", "xlsx", "--outdir", outDir, ...toConvert], timeout);
+    const timeout = opts.timeoutMs ?? 60_000 + 5_000 * files.length;
+    const filter = kind === "ole" ? ["--infilter=MS Excel 97"] : [];
+    const f = await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nolockcheck", ...filter, "--convert-to", "xlsx", "--outdir", outDir, ...files], timeout);
+    if (f.zh) failure = f;
   }
   const results = copies.map((c, i) => {
     if (typeof c !== "string") return c;
@@ -111,6 +126,22 @@ export async function convertLegacyFiles(paths: string[], opts: ConvertOptions =
     );
   });
   return { results, dispose };
+}
+
+/** What a legacy file holds, from its first bytes: a binary Excel/WPS file, a zip (.ods), or text (HTML or XML saved as .xls). */
+async function sniff(path: string): Promise<"ole" | "zip" | "text" | "unknown"> {
+  const fh = await open(path, "r");
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(head, 0, 512, 0);
+    const b = head.subarray(0, bytesRead);
+    if (b.length >= 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1) return "ole";
+    if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return "zip";
+    if (/^(\ufeff)?\s*</.test(b.toString("utf8"))) return "text";
+    return "unknown";
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Runs soffice; resolves with empty reasons on success, else a short one (timeout, exit status). */
