@@ -28,7 +28,8 @@ function text(sheet: SheetSnapshot, r: number, c: number): string | null {
 /** Cleans a value read after a label: drops a leading colon, a trailing (公章) and what follows another label. */
 function clean(value: string): string | null {
   const cut = value.replace(/^[:：\s]+/, "").split(/\s{2,}|(?=项目名称|项目实施|填报日期|联系人)/)[0].trim();
-  const v = cut.replace(/[（(]\s*(公章|盖章)\s*[)）]/g, "").trim();
+  // "077 某某局" under 主管部门及代码: the code is not the name.
+  const v = cut.replace(/[（(]\s*(公章|盖章)\s*[)）]/g, "").replace(/^\d+\s+/, "").trim();
   if (!v || /^[\d\s\-_./]+$/.test(v) || /^[_＿]+$/.test(v)) return null;
   return v;
 }
