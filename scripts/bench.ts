@@ -1,18 +1,22 @@
 /**
- * npm run bench — prints how the checker scales: workbooks of 1, 10, 100 and 400 sheets of scoring
- * tables in the seed layouts, and one sheet of 100,000 rows of non-scoring data. A script that prints
- * figures, never a timed test.
+ * npm run bench — prints how the checker scales and what the command line costs, in one run:
+ * - in process: workbooks of 1, 10, 100 and 400 sheets of scoring tables in the seed layouts and one
+ *   sheet of 100,000 rows of non-scoring data, read by the .xlsx reader and run through the engine;
+ * - the bundled CLI (dist/cli/main.js, built by `npm run bench` first) as a user runs it: one ordinary
+ *   workbook beside a bare `node -e ''`, a folder of 1,000 ordinary workbooks, and a workbook with a
+ *   1,000,000-row sheet (wall time and peak memory, `check` and `fix`).
+ * A script that prints figures, never a timed test.
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { readXlsxFile } from "../src/xlsx/reader";
-import { analyzeWorkbook } from "../src/engine/analyze";
-import { generateNarrative } from "../src/engine/narrative/generate";
+import { readXlsxFile } from "../src/xlsx/read";
+import { analyzeWorkbook, generateNarrative, rangeToA1 } from "../src/engine";
 import { OfficeGateway } from "../src/addin/office";
-import { rangeToA1 } from "../src/engine/grid/address";
 import { FakeExcel } from "../test/support/fake-excel";
+import { writeBigDataWorkbook } from "./bench-big-workbook";
+import { measureCli, printCli, type CliFigures } from "./bench-cli";
 
 const LAYOUT_A_HEADER = [
   ["2021 年项目支出绩效自评价评分表"],
@@ -35,19 +39,10 @@ function writeScoringSheet(ws: ExcelJS.Worksheet, n: number): void {
   ws.mergeCells(`A${ws.rowCount}:E${ws.rowCount}`);
 }
 
-async function scoringWorkbook(path: string, sheets: number): Promise<void> {
+async function scoringWorkbook(path: string, sheets: number, first = 0): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  for (let i = 0; i < sheets; i++) writeScoringSheet(wb.addWorksheet(`评分表${i + 1}`), i);
+  for (let i = 0; i < sheets; i++) writeScoringSheet(wb.addWorksheet(`评分表${i + 1}`), first + i);
   await wb.xlsx.writeFile(path);
-}
-
-async function bigDataWorkbook(path: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
-  const ws = wb.addWorksheet("明细");
-  ws.addRow(["序号", "姓名", "乡镇", "缴费档次", "补助金额", "备注"]).commit();
-  for (let i = 1; i <= rows; i++) ws.addRow([i, `居民${i}`, `镇${i % 37}`, 200 + (i % 5) * 100, 20 + (i % 3) * 20, i % 97 ? null : "代缴"]).commit();
-  await ws.commit();
-  await wb.commit();
 }
 
 interface Row {
@@ -118,6 +113,7 @@ function pad(s: string | number, n: number): string {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "scorecheck-bench-"));
   const rows: Row[] = [];
+  let cli: CliFigures;
   try {
     for (const n of [1, 10, 100, 400]) {
       const p = join(dir, `sheets-${n}.xlsx`);
@@ -125,13 +121,17 @@ async function main(): Promise<void> {
       rows.push(await measure(`${n} sheet${n > 1 ? "s" : ""} (${(statSync(p).size / 1024).toFixed(0)} KB)`, p));
     }
     const big = join(dir, "rows-100000.xlsx");
-    await bigDataWorkbook(big, 100_000);
+    writeBigDataWorkbook(big, 100_000);
     rows.push(await measure(`100,000 data rows (${(statSync(big).size / 2 ** 20).toFixed(1)} MB)`, big));
+    cli = await measureCli(dir, (path, k) => scoringWorkbook(path, 1, k));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   console.log("");
+  printCli(cli);
+  console.log("");
+  console.log("in process (the reader and the engine, start-up excluded):");
   console.log(`${"workbook".padEnd(28)} ${pad("tables", 6)} ${pad("cells", 9)} ${pad("read ms", 9)} ${pad("engine ms", 10)} ${pad("engine %", 9)} ${pad("ms/table", 9)} ${pad("peak MB", 8)} ${pad("read KB", 9)} ${pad("syncs", 6)} ${pad("max sync KB", 12)}`);
   for (const r of rows) {
     const share = (100 * r.engineMs) / (r.engineMs + r.readMs);
