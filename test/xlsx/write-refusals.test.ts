@@ -190,3 +190,20 @@ describe("LibreOffice opens the fixed copy", () => {
     }
   }, 150_000);
 });
+
+describe("the copy keeps the input's format", () => {
+  it("a macro workbook cannot be written under .xlsx (Excel would not open it); .xlsm is fine", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scorecheck-ext-"));
+    try {
+      const input = join(dir, "in.xlsm");
+      writeFileSync(input, richWorkbook());
+      const s = set(value("数据", "B3", 1));
+      await expect(writeFixedCopy(input, join(dir, "out.xlsx"), s)).rejects.toMatchObject({ code: "unwritable", zh: expect.stringContaining("须以 .xlsm 结尾") });
+      expect(existsSync(join(dir, "out.xlsx"))).toBe(false);
+      await writeFixedCopy(input, join(dir, "OUT.XLSM"), s);
+      expect(partText(new Uint8Array(readFileSync(join(dir, "OUT.XLSM"))), "xl/vbaProject.bin")).toBeDefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

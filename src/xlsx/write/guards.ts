@@ -82,3 +82,29 @@ export function checkTables(pkg: XlsxPackage, file: string, sheet: string, sheet
     }
   }
 }
+
+const EXTENSION_OF: [RegExp, string][] = [
+  [/macroEnabled\.template\.main\+xml$/, ".xltm"],
+  [/macroEnabled\.main\+xml$/, ".xlsm"],
+  [/template\.main\+xml$/, ".xltx"],
+  [/sheet\.main\+xml$/, ".xlsx"],
+];
+
+/**
+ * Excel opens a package only under the extension its workbook type calls for: a macro workbook
+ * written as .xlsx (or the reverse) would not open. The copy keeps the input's type, so the output
+ * name must carry its extension (names with other extensions are the caller's choice).
+ */
+export function checkExtension(pkg: XlsxPackage, workbookPart: string, output: string): void {
+  const ct = pkg.text("[Content_Types].xml") ?? "";
+  const override = findAll(ct, "Override").find((o) => parseAttrs(o.text).get("PartName") === `/${workbookPart}`);
+  const type = override ? parseAttrs(override.text).get("ContentType") ?? "" : "";
+  const expected = EXTENSION_OF.find(([re]) => re.test(type))?.[1];
+  const actual = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(output)?.[0].toLowerCase();
+  if (!expected || !actual || actual === expected) return;
+  throw new InputError(
+    "unwritable",
+    `${output}：输入工作簿是 ${expected} 格式${expected === ".xlsm" ? "（含宏）" : ""}，修正后的副本保持该格式，输出文件名须以 ${expected} 结尾，否则 Excel 无法打开`,
+    `${output}: the input workbook is ${expected}${expected === ".xlsm" ? " (with macros)" : ""} and the fixed copy keeps that format; name the output ${expected}, or Excel will not open it`,
+  );
+}

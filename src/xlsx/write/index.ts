@@ -9,6 +9,7 @@ import { InputError, type ChangeSet } from "../../engine";
 import { XlsxPackage } from "./package";
 import { patchPackage, type PatchSummary } from "./apply";
 import { checkOutput, writeAtomic } from "./safe-output";
+import { checkExtension } from "./guards";
 import { zipChunks } from "./zip-writer";
 
 export interface WriteOptions {
@@ -24,7 +25,9 @@ export interface WriteReport extends PatchSummary {
 export async function writeFixedCopy(inputPath: string, outputPath: string, set: ChangeSet, opts: WriteOptions = {}): Promise<WriteReport> {
   const target = checkOutput(inputPath, outputPath, !!opts.force);
   const bytes = await readInput(inputPath);
-  const { entries, summary } = patchPackage(new XlsxPackage(bytes, basename(inputPath)), set);
+  const pkg = new XlsxPackage(bytes, basename(inputPath));
+  checkExtension(pkg, pkg.workbookPart(), outputPath);
+  const { entries, summary } = patchPackage(pkg, set);
   writeAtomic(target, zipChunks(entries, basename(inputPath)), outputPath);
   return { written: outputPath, ...summary };
 }

@@ -2,6 +2,7 @@
  * The workbook part as the writer needs it: sheets (name, part, index), defined names (with
  * ScoreCheck's markers), structure protection; and the edits an added report sheet makes to it.
  */
+import { REPORT_MARKER_NAME } from "../package/parts";
 import { REL, XlsxPackage } from "./package";
 import { escapeAttr, escapeText, findAll, findElement, innerXml, insertionPoint, parseAttrs, rootPrefix, setAttr, splice, unescapeXml } from "./xml";
 
@@ -20,7 +21,7 @@ export interface DefinedName {
 }
 
 /** The hidden sheet-scoped name that marks ScoreCheck's report sheet (the reader recognises it). */
-export const REPORT_MARKER = "_ScoreCheckReport";
+export const REPORT_MARKER = REPORT_MARKER_NAME;
 /** The hidden sheet-scoped name recording, for one sheet, which styles are marks of which originals. */
 export const MARKS_RECORD = "_ScoreCheckMarks";
 
