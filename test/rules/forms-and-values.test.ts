@@ -2,6 +2,7 @@ import { weightStructure, isNationalProjectForm } from "../../src/engine/rules/w
 import { recognitionDoubt } from "../../src/engine/rules/recognition-doubt";
 import { fullScoreBelowTarget } from "../../src/engine/rules/full-score-below-target";
 import { unitMismatch } from "../../src/engine/rules/unit-mismatch";
+import { missingValue } from "../../src/engine/rules/missing-value";
 import { RULES, runRule, type RuleFailure } from "../../src/engine/rules";
 import type { Rule } from "../../src/engine/rules/types";
 import { analyzeWorkbook } from "../../src/engine/analyze";
@@ -202,4 +203,34 @@ testRule(unitMismatch, {
     { name: "95% under %", sheets: unitTable("≥95%", "%", "98%") },
   ],
   invalid: [{ name: "5人/10万人 under a % column", sheets: unitTable("5人/10万人", "%", "3人/10万人"), errors: [{ cell: "D2", includes: "%" }] }],
+});
+
+testRule(unitMismatch, {
+  valid: [{ name: "the name's unit agrees with the column", sheets: unitTable(100, "%", "100%").map((s) => ({ ...s, values: s.values.map((r) => r.map((v) => (v === "传染病筛查率" ? "传染病筛查率(%)" : v))) })) }],
+  invalid: [
+    {
+      name: "里程数（公里） beside a 万公里 column",
+      sheets: [
+        sheet("评分表", [
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "度量单位", "实际完成值", "分值", "得分"],
+          ["产出指标", "数量指标", "执法用车平均里程数（公里）", 3.3, "万公里", 3.1, 50, 47],
+          ["效益指标", "社会效益指标", "群众知晓率", 90, "%", 95, 50, 50],
+          ["总分", null, null, null, null, null, 100, 97],
+        ]),
+      ],
+      errors: [{ cell: "E2", includes: "公里" }],
+    },
+  ],
+});
+
+const fundsScore = (score: CellValue) => [
+  layoutA({
+    above: [["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ["年度资金总额", 100, 100, 100, 10, "100%", score], []],
+    rows: cleanRows().map((r) => [r[0], r[1], r[2], r[3], r[4], r[5] === 20 ? 20 : r[5], r[6], r[7]] as Row).map((r, i) => (i === 6 ? ([r[0], r[1], r[2], r[3], r[4], 0, 0, r[7]] as Row) : r)),
+  }),
+];
+
+testRule(missingValue, {
+  valid: [{ name: "the funds block's score filled in", sheets: fundsScore(10) }],
+  invalid: [{ name: "预算执行率 has 分值 10 but no 得分", sheets: fundsScore(null), errors: [{ cell: "G2", includes: "预算执行率" }] }],
 });

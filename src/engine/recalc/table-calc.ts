@@ -9,6 +9,7 @@ import { executionRate, findEvidence, type Evidence } from "./evidence";
 import { executionScore, FULL_MARKS, gradeOf, SCORE_PLACES } from "../standards";
 import { linkedTexts } from "./linked-text";
 import { statedRateSlack } from "./printed";
+import { blankFundsScore } from "./funds-cells";
 import type { WorkbookIndex } from "./workbook-index";
 
 export interface IndicatorCalc {
@@ -46,6 +47,8 @@ export interface TableCalc {
   /** How far the stated 执行率 may be from the computed one, given how precisely it was printed. */
   statedRateSlack: Decimal | null;
   fundsRuleScore: Decimal | null;
+  /** The funds block's 得分 cell when its 分值 is set but the score is blank. */
+  blankFundsScore: CellPos | null;
   subtotals: SummaryCalc[];
   grade: Grade | null;
   texts: TextBlock[];
@@ -127,6 +130,7 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
     undetermined,
     executionRate: rate,
     statedRateSlack: statedRateSlack(funds, table.sheet, index),
+    blankFundsScore: blankFundsScore(funds, table.sheet, index),
     fundsRuleScore,
     subtotals,
     grade: gradeBasis ? gradeOf(gradeBasis) : null,

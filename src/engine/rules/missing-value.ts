@@ -1,7 +1,7 @@
 import type { Rule, Report } from "./types";
 import type { CellPos } from "../grid/types";
 import type { Indicator } from "../model";
-import { label, labelEn } from "./util";
+import { label, labelEn, show } from "./util";
 import { isUnknown } from "../recalc/table-calc";
 
 const FIELDS = [
@@ -47,6 +47,16 @@ export const missingValue: Rule = {
           data: { field: f.role, reason: s.why ?? null },
         });
       }
+    }
+    const blank = calc.blankFundsScore;
+    const scoredElsewhere = table.indicators.some((i) => /预算执行率/.test(i.name) && i.score?.value);
+    if (table.kind === "scoring" && blank && !scoredElsewhere && !isUnknown(calc, blank)) {
+      const w = table.funds!.weight!.value!;
+      out.push({
+        pos: blank,
+        message: { zh: `预算执行率设有分值${show(w)}分，但未填写得分`, en: `budget execution carries ${show(w)} points but has no score` },
+        data: { field: "funds-score", reason: null },
+      });
     }
     return out;
   },

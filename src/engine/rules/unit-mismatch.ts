@@ -1,7 +1,18 @@
 import type { Rule, Report } from "./types";
 import { label, labelEn } from "./util";
 import { convertUnit } from "../recalc/assess";
-import { isPercent } from "../values/indicator-value";
+import { isPercent, isUnitWord } from "../values/indicator-value";
+import { Dec } from "../values/decimal";
+import { norm } from "../text/normalize";
+
+/** "里程数（公里）" beside a 度量单位 of "万公里": the unit in the name, when it differs in scale or kind. */
+function nameUnitClash(name: string, unit: string | null): string | null {
+  const m = /[(（]([^()（）]{1,6})[)）]$/.exec(name);
+  if (!m || !unit || !isUnitWord(m[1]) || !isUnitWord(unit)) return null;
+  const inName = norm(m[1]);
+  const same = convertUnit(new Dec(1), inName, unit);
+  return same && same.eq(1) ? null : inName;
+}
 
 const isRatio = (unit: string | undefined) => unit === "%" || unit === "‰";
 
@@ -14,6 +25,18 @@ export const unitMismatch: Rule = {
   check({ table }) {
     const out: Report[] = [];
     for (const ind of table.indicators) {
+      const named = nameUnitClash(ind.name, ind.unit);
+      if (named && table.columns.roles.unit !== undefined) {
+        out.push({
+          pos: { row: ind.row, col: table.columns.roles.unit },
+          message: {
+            zh: `${label(ind)}名称中的单位“${named}”与计量单位“${ind.unit}”不一致，目标值与实际值无法判断`,
+            en: `${labelEn(ind)}: the name gives the unit "${named}" but the unit column says "${ind.unit}"`,
+          },
+          data: { nameUnit: named, columnUnit: ind.unit },
+        });
+        continue;
+      }
       const { target: t, actual: a } = ind;
       // The national form keeps the unit in its own column: "12" + "次" reads "12次".
       const shown = t && ind.unit && !t.raw.includes(ind.unit) ? `${t.raw}${ind.unit}` : t?.raw;

@@ -56,6 +56,13 @@ const UNIT =
   "平方公里|平方千米|平方米|立方米|公顷|厘米|毫米|千米|公里|米|千克|公斤|克|吨|千瓦时|千瓦|升|场|期|批|篇|条|张|册|岗|名|辆|亩|" +
   "起|例|宗|座|栋|间|床|头|只|株|棵|所次|人日|课时|学时|分|万";
 
+const UNIT_WORD = new RegExp(`^(?:万|千|亿)?(?:${UNIT})$`);
+
+/** Whether a word is a unit of measure ("万公里", "人次", "%"), not any text in brackets. */
+export function isUnitWord(word: string): boolean {
+  return UNIT_WORD.test(norm(word));
+}
+
 /** Text before the figure ("约", "完成") never holds a digit: "5人/10万人" is not 10 万人. */
 const QUANTITY = new RegExp(`^([^\\d]{0,12}?)([+-]?\\d+(?:\\.\\d+)?)(${UNIT})?$`);
 
