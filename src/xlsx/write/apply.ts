@@ -107,6 +107,7 @@ export function patchPackage(pkg: XlsxPackage, set: ChangeSet): { entries: OutEn
   const nextIdBlock = () => ++idBlock;
 
   for (const entry of sheets) {
+    if (!entry.part || !pkg.has(entry.part)) continue; // a chart sheet: nothing of ours is on it
     const w = work.get(entry.name);
     const previous = earlierMarks(wb, styles, entry.index);
     const hasComments = entry.part && pkg.related(entry.part, REL.comments).length > 0;

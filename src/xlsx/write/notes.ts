@@ -89,7 +89,7 @@ export function writeNotes(pkg: XlsxPackage, sheetPart: string, sheetXml: string
       continue;
     }
     const runs = texts.map((t, i) => ownRun(p, `${i ? "\n" : ""}${NOTE_TAG}${t}`)).join("");
-    const el = `<${p}comment ref="${a1}" authorId="${author.id}"><${p}text>${runs}</${p}text></${p}comment>`;
+    const el = `<${p}comment ref="${a1}" authorId="${author.id}" shapeId="0"><${p}text>${runs}</${p}text></${p}comment>`;
     comments = insertComment(comments, p, a1, el);
     vml = addShape(vml, a1);
   }
