@@ -29,6 +29,18 @@ export interface UndoTarget {
   cell: string | null;
 }
 
+/**
+ * Every line ScoreCheck adds to a cell's note starts with this tag (and a note it creates carries
+ * NOTE_AUTHOR), so any writer finds and replaces its own lines and leaves everyone else's alone.
+ */
+export const NOTE_TAG = "【评分表核查】";
+export const NOTE_AUTHOR = "ScoreCheck";
+
+/** A note line as every writer writes it. */
+export function noteLine(note: string): string {
+  return `${NOTE_TAG}${note}`;
+}
+
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export class InvalidChange extends Error {}

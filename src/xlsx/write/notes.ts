@@ -4,13 +4,11 @@
  * finds and replaces that run only. A note ScoreCheck created carries the author "ScoreCheck" and is
  * removed whole when its last ScoreCheck line goes. Threaded comments are never touched.
  */
-import { parseA1 } from "../../engine";
+import { NOTE_AUTHOR, NOTE_TAG, noteLine, parseA1 } from "../../engine";
 import { CONTENT_TYPE, REL, XlsxPackage } from "./package";
 import { escapeText, findAll, findElement, innerXml, insertionPoint, parseAttrs, rootPrefix, splice, textOf, unescapeXml } from "./xml";
 
-/** Starts every line ScoreCheck writes into a note. */
-export const NOTE_TAG = "【评分表核查】";
-export const NOTE_AUTHOR = "ScoreCheck";
+export { NOTE_AUTHOR, NOTE_TAG };
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -82,13 +80,13 @@ export function writeNotes(pkg: XlsxPackage, sheetPart: string, sheetXml: string
   for (const [a1, texts] of [...lines].sort(([a], [b]) => cellOrder(a, b))) {
     const existing = findAll(comments, `${p}comment`).find((c) => parseAttrs(c.text).get("ref")?.toUpperCase() === a1);
     if (existing) {
-      const runs = texts.map((t) => ownRun(p, `\n${NOTE_TAG}${t}`)).join("");
+      const runs = texts.map((t) => ownRun(p, `\n${noteLine(t)}`)).join("");
       const close = existing.text.lastIndexOf(`</${p}text>`);
       const el = close >= 0 ? splice(existing.text, close, close, runs) : existing.text;
       comments = splice(comments, existing.start, existing.end, el);
       continue;
     }
-    const runs = texts.map((t, i) => ownRun(p, `${i ? "\n" : ""}${NOTE_TAG}${t}`)).join("");
+    const runs = texts.map((t, i) => ownRun(p, `${i ? "\n" : ""}${noteLine(t)}`)).join("");
     const el = `<${p}comment ref="${a1}" authorId="${author.id}" shapeId="0"><${p}text>${runs}</${p}text></${p}comment>`;
     comments = insertComment(comments, p, a1, el);
     vml = addShape(vml, a1);
@@ -114,7 +112,7 @@ function stripOwnLines(xml: string, p: string, removedRefs: string[]): { xml: st
   const authors = findAll(findElement(xml, `${p}authors`)?.text ?? "", `${p}author`).map((a) => unescapeXml(innerXml(a.text)));
   for (const c of findAll(xml, `${p}comment`).reverse()) {
     const runs = findAll(c.text, `${p}r`);
-    const own = runs.filter((r) => /^\n?【评分表核查】/.test(textOf(r.text, p)));
+    const own = runs.filter((r) => textOf(r.text, p).replace(/^\n/, "").startsWith(NOTE_TAG));
     if (!own.length) continue;
     const attrs = parseAttrs(c.text);
     let el = c.text;
