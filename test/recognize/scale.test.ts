@@ -2,7 +2,9 @@
 import { sheet } from "../support/grid";
 import { errors, recognize, summary } from "./helpers";
 
-const table = (weights: unknown[], scores: unknown[], total?: [unknown, unknown]) =>
+type Cell = Parameters<typeof sheet>[1][number][number];
+
+const table = (weights: Cell[], scores: Cell[], total?: [Cell, Cell]) =>
   sheet("表", [
     ["一级指标", "三级指标", "权重", "得分"],
     ["产出", "补助人数", weights[0], scores[0]],

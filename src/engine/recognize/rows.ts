@@ -161,7 +161,9 @@ function hasFigures(view: SheetView, f: TableFrame, r: number, labelCol: number)
     const n = numberCell(view, r, c);
     if (n && (n.value || n.formula)) return true;
   }
-  return numbersInRow(view, r, labelCol + 1, f.right).length > 0;
+  // A figure in a 一级/二级's own weight column is that group's declared weight, not a row of figures.
+  const levelWeights = new Set((f.columns.levelWeights ?? []).map((w) => w.col));
+  return numbersInRow(view, r, labelCol + 1, f.right).some((n) => !levelWeights.has(n.pos.col));
 }
 
 /** A paragraph of report text in the name columns (long texts in 评分依据/指标解释 are the table's). */
