@@ -11,6 +11,7 @@ import { MARK_FILLS } from "../../src/engine/changes/mark-style";
 import { readXlsxBytes } from "../../src/xlsx/read";
 import { patchWorkbookBytes } from "../../src/xlsx/write";
 import { NOTE_AUTHOR, NOTE_TAG } from "../../src/xlsx/write/notes";
+import { strFromU8, strToU8, zipSync } from "fflate";
 import { parseXml } from "../support/xml";
 import { REVIEWER_NOTE, THREADED_CELL, richWorkbook } from "../support/ooxml-workbook";
 import { cellStyles, cellXfs, fills, notes, partText, parts, storedParts } from "../support/ooxml-inspect";
@@ -173,5 +174,24 @@ describe("fix of a workbook carrying everything a model round trip loses", () =>
     expect(left.map((n) => n.author)).not.toContain(NOTE_AUTHOR);
     expect(left).toEqual(notes(partText(input, "xl/comments1.xml")));
     expect(partText(cleared.bytes, "xl/workbook.xml")).not.toContain("_ScoreCheckMarks");
+  });
+});
+
+describe("a user's own style that looks like a mark", () => {
+  it("is never reused for a mark, so clearing marks leaves the user's cells alone", () => {
+    const mark = (cell: string) => ({ title: { zh: "t", en: "t" }, changes: [{ kind: "mark" as const, sheet: "评分表", cell, severity: "error" as const, note: "x" }] });
+    // C4 carries a style identical to a ScoreCheck mark but is the user's: the record is gone.
+    const marked = parts(patchWorkbookBytes(richWorkbook(), "r.xlsm", mark("C4")).bytes);
+    marked["xl/workbook.xml"] = strToU8(strFromU8(marked["xl/workbook.xml"]).replace(/<definedName name="_ScoreCheckMarks"[^<]*<\/definedName>/, ""));
+    const input = zipSync(marked);
+    const userXf = cellStyles(partText(input, "xl/worksheets/sheet1.xml")).get("C4")!;
+    const C5 = cellStyles(partText(input, "xl/worksheets/sheet1.xml")).get("C5");
+    const second = patchWorkbookBytes(input, "r.xlsm", mark("C5"));
+    const markXf = cellStyles(partText(second.bytes, "xl/worksheets/sheet1.xml")).get("C5")!;
+    expect(markXf).not.toBe(userXf);
+    expect(cellXfs(partText(second.bytes, "xl/styles.xml"))[markXf]).toBe(cellXfs(partText(second.bytes, "xl/styles.xml"))[userXf]);
+    const cleared = cellStyles(partText(patchWorkbookBytes(second.bytes, "r.xlsm", { title: { zh: "t", en: "t" }, changes: [] }).bytes, "xl/worksheets/sheet1.xml"));
+    expect(cleared.get("C4")).toBe(userXf);
+    expect(cleared.get("C5")).toBe(C5);
   });
 });

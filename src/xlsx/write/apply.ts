@@ -106,10 +106,12 @@ export function patchPackage(pkg: XlsxPackage, set: ChangeSet): { entries: OutEn
   let idBlock = Math.max(0, ...[...pkg.entries.keys()].filter((n) => n.endsWith(".vml")).flatMap((n) => vmlIdBlocks(pkg.text(n) ?? "")));
   const nextIdBlock = () => ++idBlock;
 
+  const earlier = sheets.map((e) => earlierMarks(wb, styles, e.index));
+  for (const m of earlier) for (const mark of m.keys()) styles.ownMarks.add(mark);
   for (const entry of sheets) {
     if (!entry.part || !pkg.has(entry.part)) continue; // a chart sheet: nothing of ours is on it
     const w = work.get(entry.name);
-    const previous = earlierMarks(wb, styles, entry.index);
+    const previous = earlier[entry.index];
     const hasComments = entry.part && pkg.related(entry.part, REL.comments).length > 0;
     if (!w && !previous.size && !hasComments) continue; // never parsed: copied as stored
     let xml = w || previous.size ? pkg.text(entry.part)! : "";

@@ -47,9 +47,9 @@ export class StyleSheet {
   }
 
   /** Index of an identical item, or of the item appended; the collection's count follows. */
-  private ensure(collection: string, item: string, element: string): number {
+  private ensure(collection: string, item: string, element: string, reusable: (index: number) => boolean = () => true): number {
     const items = this.items(collection, item);
-    const found = items.indexOf(element);
+    const found = items.findIndex((x, i) => x === element && reusable(i));
     if (found >= 0) return found;
     const p = this.p;
     let block = findElement(this.xml, p + collection);
@@ -101,8 +101,15 @@ export class StyleSheet {
     const closing = tag.endsWith("/>");
     let next = setAttr(setAttr(tag, "fillId", String(fillId), "fontId"), "applyFill", "1");
     if (closing && !next.endsWith("/>")) next = next.slice(0, -1) + "/>";
-    return this.ensure("cellXfs", "xf", next + base.slice(tag.length));
+    // Only a mark style ScoreCheck made is reused: a user's identical style stays the user's, so
+    // clearing marks later can never touch a cell ScoreCheck did not mark.
+    const index = this.ensure("cellXfs", "xf", next + base.slice(tag.length), (i) => this.ownMarks.has(i));
+    this.ownMarks.add(index);
+    return index;
   }
+
+  /** Mark styles ScoreCheck made (confirmed from the sheets' records, and those made in this run). */
+  readonly ownMarks = new Set<number>();
 
   /** True when xf `mark` is xf `original` with only the fill changed to a severity fill. */
   isMarkOf(mark: number, original: number): boolean {
