@@ -1,5 +1,5 @@
 /**
- * Step 8 — evidence before accusation: do the weight and score columns behave as their titles say?
+ * Step 7 — evidence before accusation: do the weight and score columns behave as their titles say?
  * Scores stay at or below their weights; when most rows have the score above the weight, the two
  * columns are probably the other way round. If the figures prove it (the "scores" add up to the
  * full 100 and the "weights" do not), the columns are swapped; otherwise the doubt is recorded and

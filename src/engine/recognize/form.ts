@@ -1,5 +1,5 @@
 /**
- * Step 7 — which form the table is: the national project form (产出 · 效益 · 满意度, the only one the
+ * Step 8 — which form the table is: the national project form (产出 · 效益 · 满意度, the only one the
  * 50/30/10/10 split applies to), a department-wide form, a financial/third-party evaluation, or
  * unknown. Read from the 一级 categories and the title; a split that is legitimate for one form is
  * never judged by another's.

@@ -1,5 +1,5 @@
 /**
- * Step 7 — the weight scale. Weights are written in points (10, "10分", "１０"), as fractions of 1
+ * Step 6 — the weight scale. Weights are written in points (10, "10分", "１０"), as fractions of 1
  * (0.05 … adding to 1) or as percentages ("10%", 0.1 formatted as %); scores are nearly always in
  * points. The model holds weights in points: this step says which scale was read and converts, and
  * where the figures do not tell, records a doubt instead of guessing.

@@ -1,5 +1,5 @@
 /**
- * Step 6 — weights given through the structure rather than on each row: a sole child carries its
+ * Step 5 — weights given through the structure rather than on each row: a sole child carries its
  * group's weight; 二级/三级 weights written as shares of their 一级 (adding up to 100 inside each
  * 一级 while the 一级 weights add up to the table's 100) become points.
  */
