@@ -27,8 +27,11 @@ export function checkOutput(input: string, output: string, force: boolean): stri
   if (!dirStat.isDirectory()) throw writeError(output, "ENOTDIR");
   const real = join(realpathSync(dir), basename(outAbs));
   const outStat = statOrNull(real);
-  const sameFile = inStat && outStat && inStat.dev === outStat.dev && inStat.ino === outStat.ino;
-  if (sameFile || (inStat && safeRealpath(input) === real))
+  // File identity catches symlinks, hard links and case-insensitive names; where a file system
+  // reports no inode numbers (0), real paths are compared, ignoring case where names usually do.
+  const sameFile = inStat && outStat && inStat.ino !== 0 && inStat.dev === outStat.dev && inStat.ino === outStat.ino;
+  const fold = (p: string) => (process.platform === "win32" || process.platform === "darwin" ? p.toLowerCase() : p);
+  if (sameFile || (inStat && fold(safeRealpath(input)) === fold(real)))
     throw new InputError("unwritable", `${output}：输出文件就是输入文件，ScoreCheck 从不覆盖原件，请换一个输出文件名`, `${output}: the output is the input file; ScoreCheck never overwrites the original, choose another output name`);
   if (outStat?.isDirectory()) throw writeError(output, "EISDIR");
   if (outStat && !force)
