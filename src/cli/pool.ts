@@ -1,7 +1,7 @@
 /**
- * Runs a batch's file tasks: in this thread for small batches, across worker threads (one per core)
- * when the batch is large enough to repay starting them. Results keep the tasks' order whatever
- * order the workers finish in.
+ * Runs a batch's file tasks: in this thread for small batches, and for large ones in this thread and
+ * worker threads together (one thread per core), each taking the next files as it gets free. Results
+ * keep the tasks' order whatever order the threads finish in.
  */
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
@@ -13,7 +13,7 @@ import type { FileResult } from "./result";
 export const MIN_PARALLEL_FILES = 24;
 
 export interface PoolOptions {
-  /** Worker threads to use; 1 means none. Default: the number of cores. */
+  /** Threads to check files in, this one included; 1 means no workers. Default: the number of cores (at most 8). */
   jobs?: number;
   /** The script a worker runs (the CLI's own entry file); without one the batch runs in this thread. */
   entry: string | null;
@@ -24,28 +24,54 @@ export interface PoolOptions {
 export const WORKER_FLAG = "scorecheckWorker";
 
 export async function runTasks(tasks: FileTask[], settings: EngineSettings, opts: PoolOptions): Promise<FileResult[]> {
-  const jobs = Math.min(opts.jobs ?? availableParallelism(), Math.ceil(tasks.length / 8));
-  if (!opts.entry || jobs <= 1 || tasks.length < MIN_PARALLEL_FILES) return runHere(tasks, settings, opts);
-  return runInWorkers(tasks, settings, opts, opts.entry, jobs);
+  const jobs = Math.min(opts.jobs ?? Math.min(availableParallelism(), 8), Math.ceil(tasks.length / 8));
+  const queue = new Queue(tasks, opts);
+  // This thread takes files too, so `jobs` threads in all check files: jobs - 1 workers beside it.
+  const workers = opts.entry && jobs > 1 && tasks.length >= MIN_PARALLEL_FILES ? jobs - 1 : 0;
+  await Promise.all([runHere(queue, settings), ...Array.from({ length: workers }, () => runInWorker(queue, settings, opts.entry!))]);
+  return queue.results;
 }
 
-/** Files in flight at once in one thread: the next file is read while the current one is checked. */
+/** The batch's files in order, handed out to whichever thread is free; results kept in task order. */
+class Queue {
+  readonly results: FileResult[];
+  private next = 0;
+  private done = 0;
+
+  constructor(
+    private readonly tasks: FileTask[],
+    private readonly opts: PoolOptions,
+  ) {
+    this.results = new Array(tasks.length);
+  }
+
+  take(n: number): FileTask[] {
+    const chunk = this.tasks.slice(this.next, this.next + n);
+    this.next += chunk.length;
+    if (chunk.length) this.opts.onStart?.(chunk[0]);
+    return chunk;
+  }
+
+  put(index: number, r: FileResult): void {
+    this.results[index] = r;
+    this.opts.onResult?.(++this.done, r);
+  }
+}
+
+/** Files in flight at once in this thread: the next file is read while the current one is checked. */
 const IN_FLIGHT = 4;
 
-async function runHere(tasks: FileTask[], settings: EngineSettings, opts: PoolOptions): Promise<FileResult[]> {
-  const out: FileResult[] = new Array(tasks.length);
-  let next = 0;
-  let done = 0;
+/** Lets the event loop turn (workers' messages, the progress line): a read may never leave the microtask queue. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function runHere(queue: Queue, settings: EngineSettings): Promise<void> {
   const lane = async () => {
-    while (next < tasks.length) {
-      const t = tasks[next++];
-      opts.onStart?.(t);
-      out[t.index] = await processFile(t, settings);
-      opts.onResult?.(++done, out[t.index]);
+    for (let [t] = queue.take(1); t; [t] = queue.take(1)) {
+      queue.put(t.index, await processFile(t, settings));
+      await yieldToEventLoop();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, tasks.length) }, lane));
-  return out;
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
 }
 
 function startWorker(entry: string, settings: EngineSettings): Worker {
@@ -58,50 +84,29 @@ function startWorker(entry: string, settings: EngineSettings): Worker {
   return new Worker(entry, { workerData });
 }
 
-/** Files per message: a few at a time keeps both workers busy without a round trip per file. */
+/** Files per message: a few at a time keeps a worker busy without a round trip per file. */
 const CHUNK = 4;
 
-function runInWorkers(tasks: FileTask[], settings: EngineSettings, opts: PoolOptions, entry: string, jobs: number): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(tasks.length);
-  let next = 0;
-  let done = 0;
+function runInWorker(queue: Queue, settings: EngineSettings, entry: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let failed = false;
-    const finish = (err?: Error) => {
-      if (failed) return;
-      if (err) failed = true;
-      for (const w of workers) void w.terminate();
-      if (err) reject(err);
-      else resolve(results);
+    const w = startWorker(entry, settings);
+    let pending = 0;
+    const feed = () => {
+      const chunk = queue.take(CHUNK);
+      pending = chunk.length;
+      if (chunk.length) w.postMessage(chunk);
+      else void w.terminate().then(() => resolve());
     };
-    const feed = (w: Worker) => {
-      if (next >= tasks.length) return;
-      const chunk = tasks.slice(next, next + CHUNK);
-      next += chunk.length;
-      opts.onStart?.(chunk[0]);
-      w.postMessage(chunk);
-    };
-    for (let i = 0; i < jobs; i++) {
-      const w = startWorker(entry, settings);
-      workers.push(w);
-      let pending = 0;
-      w.on("message", (msg: { index: number; result: FileResult } | { error: string }) => {
-        if ("error" in msg) return finish(new Error(msg.error));
-        results[msg.index] = msg.result;
-        opts.onResult?.(++done, msg.result);
-        if (--pending <= 0) {
-          const before = next;
-          feed(w);
-          pending = next - before;
-        }
-        if (done === tasks.length) finish();
-      });
-      w.on("error", (e) => finish(e));
-      const before = next;
-      feed(w);
-      pending = next - before;
-    }
+    w.on("message", (msg: { index: number; result: FileResult } | { error: string }) => {
+      if ("error" in msg) {
+        void w.terminate();
+        return reject(new Error(msg.error));
+      }
+      queue.put(msg.index, msg.result);
+      if (--pending === 0) feed();
+    });
+    w.on("error", reject);
+    feed();
   });
 }
 
