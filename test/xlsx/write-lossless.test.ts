@@ -174,6 +174,10 @@ describe("fix of a workbook carrying everything a model round trip loses", () =>
     expect(left.map((n) => n.author)).not.toContain(NOTE_AUTHOR);
     expect(left).toEqual(notes(partText(input, "xl/comments1.xml")));
     expect(partText(cleared.bytes, "xl/workbook.xml")).not.toContain("_ScoreCheckMarks");
+    expect(cleared.summary.earlierReportKept).toBeNull();
+    const noReport = fix(out, "fixed.xlsm", { narrative: false });
+    expect(noReport.summary.earlierReportKept).toBe("自评报告");
+    expect(partText(noReport.bytes, "xl/worksheets/sheet5.xml")).toBe(partText(out, "xl/worksheets/sheet5.xml"));
   });
 });
 

@@ -29,6 +29,11 @@ export interface PatchSummary {
   notesSkipped: { sheet: string; cell: string; note: string }[];
   /** The report sheet written, and whether it replaced one from an earlier run. */
   reportSheet: { name: string; replaced: boolean } | null;
+  /**
+   * A report sheet an earlier run wrote, left as it was because this change set writes no report
+   * (removing a sheet could break references to it): the caller may say it is out of date.
+   */
+  earlierReportKept: string | null;
   /** The calculation chain: removed when formulas changed (Excel rebuilds it), else kept as it was. */
   calcChain: "kept" | "removed" | "absent";
 }
@@ -101,7 +106,7 @@ export function patchPackage(pkg: XlsxPackage, set: ChangeSet): { entries: OutEn
   if (reportLines.length && report && isProtected(pkg.text(report.part) ?? "")) throw protectedSheet(file, report.name);
 
   const styles = new StyleSheet(pkg, wb.path);
-  const summary: PatchSummary = { changedParts: [], addedParts: [], removedParts: [], cells, marks: 0, clearedMarks: 0, notesSkipped: [], reportSheet: null, calcChain: "absent" };
+  const summary: PatchSummary = { changedParts: [], addedParts: [], removedParts: [], cells, marks: 0, clearedMarks: 0, notesSkipped: [], reportSheet: null, earlierReportKept: null, calcChain: "absent" };
   let formulaTouched = false;
   let idBlock = Math.max(0, ...[...pkg.entries.keys()].filter((n) => n.endsWith(".vml")).flatMap((n) => vmlIdBlocks(pkg.text(n) ?? "")));
   const nextIdBlock = () => ++idBlock;
@@ -147,6 +152,7 @@ export function patchPackage(pkg: XlsxPackage, set: ChangeSet): { entries: OutEn
     if (xml) pkg.setText(entry.part, xml);
   }
 
+  if (!reportLines.length && report) summary.earlierReportKept = report.name;
   if (reportLines.length) {
     const xml = reportSheetXml(reportLines[0], styles);
     if (report) {
