@@ -3,7 +3,7 @@
  * here Word, PowerPoint, OpenDocument and binary workbooks, which are zips too), then finds the
  * workbook part, its relationships and its sheet list.
  */
-import { InputError } from "../../engine/errors";
+import { InputError } from "../../engine";
 import { damaged, openZip, type ZipEntry } from "./zip";
 import { assertXlsxBytes } from "./sniff";
 import { XmlError } from "./xml";

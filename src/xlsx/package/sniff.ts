@@ -1,4 +1,4 @@
-import { InputError } from "../../engine/errors";
+import { InputError } from "../../engine";
 
 /**
  * Tells an .xlsx apart from what users rename to .xlsx: an encrypted workbook and a legacy .xls

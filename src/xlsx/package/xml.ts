@@ -21,16 +21,16 @@ export class XmlError extends Error {}
 /** A tag longer than this with no end in sight is malformed, not incomplete. */
 const MAX_TAG = 1 << 20;
 
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-
 export class XmlTokenizer {
   private pending = "";
-  private readonly decoder = new TextDecoder("utf-8");
+  /** Created on the first bytes: most parts are decoded whole and never need one. */
+  private decoder: TextDecoder | null = null;
 
   constructor(private readonly sink: XmlSink) {}
 
   /** Feeds UTF-8 bytes (a chunk of a streamed part). */
   writeBytes(chunk: Uint8Array, final = false): void {
+    this.decoder ??= new TextDecoder("utf-8");
     this.write(this.decoder.decode(chunk, { stream: !final }));
     if (final) this.end();
   }
@@ -142,30 +142,32 @@ export class XmlTokenizer {
         this.sink.close(name);
         return p + 2;
       }
-      ATTR.lastIndex = p;
-      const m = ATTR.exec(s);
-      if (!m) {
-        // Either the chunk ends inside the attribute or the tag is malformed; only more text can tell.
-        if (!final && s.indexOf(">", p) < 0) return -1;
-        if (!final && !closedQuote(s, p)) return -1;
-        throw new XmlError(`bad attribute near “${s.slice(p, p + 40)}”`);
+      // name = "value" (or 'value'), spaces allowed around "=".
+      const nameStart = p;
+      while (p < n) {
+        const c = s.charCodeAt(p);
+        if (c === 61 /* = */ || c <= 32 || c === 62 || c === 47) break;
+        p++;
       }
-      const value = m[2] ?? m[3];
-      attrs[m[1]] = value.indexOf("&") < 0 ? value : decodeXml(value);
-      p = ATTR.lastIndex;
+      const attrName = s.slice(nameStart, p);
+      while (p < n && s.charCodeAt(p) <= 32) p++;
+      if (p >= n) return -1;
+      if (s.charCodeAt(p) !== 61 || !attrName) throw new XmlError(`bad attribute near “${s.slice(nameStart, nameStart + 40)}”`);
+      p++;
+      while (p < n && s.charCodeAt(p) <= 32) p++;
+      if (p >= n) return -1;
+      const quote = s.charCodeAt(p);
+      if (quote !== 34 && quote !== 39) throw new XmlError(`unquoted attribute near “${s.slice(nameStart, nameStart + 40)}”`);
+      const close = s.indexOf(quote === 34 ? '"' : "'", p + 1);
+      if (close < 0) {
+        if (final) throw new XmlError(`unterminated attribute near “${s.slice(nameStart, nameStart + 40)}”`);
+        return -1;
+      }
+      const value = s.slice(p + 1, close);
+      attrs[attrName] = value.indexOf("&") < 0 ? value : decodeXml(value);
+      p = close + 1;
     }
   }
-}
-
-/** Whether the quoted value starting after `=` at or after `p` closes within `s`. */
-function closedQuote(s: string, p: number): boolean {
-  const eq = s.indexOf("=", p);
-  if (eq < 0) return false;
-  let q = eq + 1;
-  while (q < s.length && s.charCodeAt(q) <= 32) q++;
-  const quote = s[q];
-  if (quote !== '"' && quote !== "'") return true;
-  return s.indexOf(quote, q + 1) >= 0;
 }
 
 function localName(qname: string): string {

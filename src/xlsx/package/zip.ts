@@ -4,7 +4,7 @@
  * inflated bytes under a size limit, or a stream of chunks for parts too large to hold at once.
  */
 import { Inflate, inflateSync } from "fflate";
-import { InputError } from "../../engine/errors";
+import { InputError } from "../../engine";
 import { crc32 } from "./crc32";
 
 export interface ZipEntry {
@@ -38,6 +38,9 @@ export const PART_LIMIT = 256 * 2 ** 20;
  * Excel saves it (about 0.6 GB), and inflated in under 20 s if it is a bomb.
  */
 export const STREAM_LIMIT = 4 * 2 ** 30;
+
+/** Parts declared smaller than this are streamed as one chunk (the declared size bounds the buffer). */
+const WHOLE_BELOW = 4 * 2 ** 20;
 
 /** Input slice fed to the inflater at a time: bounds one output chunk to ~1,000× this in a bomb. */
 const STREAM_SLICE = 16 * 1024;
@@ -130,20 +133,30 @@ function makeEntry(file: Uint8Array, zipName: string, info: EntryInfo, dataStart
     if (out.length !== info.size || crc32(out) !== info.crc32) throw damaged(zipName, `${info.name} fails its checksum`);
     return out;
   };
-  const bytes = (limit = PART_LIMIT): Uint8Array => {
-    if (info.size > limit) throw tooLarge(zipName, info.name, limit);
-    if (info.method === 0) return check(raw());
-    let out: Uint8Array;
+  /** Inflates into a buffer of the declared size plus one byte: a part that overflows it lied. */
+  const inflateDeclared = (): Uint8Array => {
+    if (info.method === 0) return raw();
     try {
-      // One byte more than declared: a part that inflates past its stated size is caught, not truncated.
-      out = inflateSync(raw(), { out: new Uint8Array(info.size + 1) });
+      return inflateSync(raw(), { out: new Uint8Array(info.size + 1) });
     } catch (e) {
       throw damaged(zipName, `${info.name}: ${(e as Error).message}`);
     }
+  };
+  const bytes = (limit = PART_LIMIT): Uint8Array => {
+    if (info.size > limit) throw tooLarge(zipName, info.name, limit);
+    const out = inflateDeclared();
+    // Larger than declared: stream it to learn whether it passes the limit (too large) or not (damaged).
+    if (out.length > info.size) stream(() => undefined, limit);
     return check(out);
   };
   const stream = (onChunk: (chunk: Uint8Array, final: boolean) => void, limit = STREAM_LIMIT): void => {
     if (info.size > limit) throw tooLarge(zipName, info.name, limit);
+    // A small part is inflated at once (a stream's buffers cost more than the part), unless it
+    // inflates past its declared size; then the stream below counts what it really holds.
+    if (info.size <= WHOLE_BELOW) {
+      const out = inflateDeclared();
+      if (out.length <= info.size) return onChunk(check(out), true);
+    }
     const data = raw();
     let total = 0;
     let crc = 0;

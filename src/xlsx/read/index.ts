@@ -1,6 +1,6 @@
 /** The lean .xlsx reader: a workbook file or its bytes → the engine's WorkbookSnapshot. */
 import { basename } from "node:path";
-import type { WorkbookSnapshot } from "../../engine/grid/types";
+import type { WorkbookSnapshot } from "../../engine";
 import { readFileBytes } from "./file";
 import { readXlsxBytes } from "./workbook";
 

@@ -3,9 +3,9 @@
  * chunks, so a sheet of a million rows never exists as one string. Values are what Excel reports;
  * a merged area keeps its value in the top-left cell only, as Office.js reports it.
  */
-import type { CellRange, CellValue, SheetSnapshot } from "../../engine/grid/types";
+import type { CellRange, CellValue, SheetSnapshot } from "../../engine";
 import type { ZipEntry } from "../package/zip";
-import { InputError } from "../../engine/errors";
+import { InputError } from "../../engine";
 import { XmlTokenizer, type XmlAttrs, type XmlSink } from "../package/xml";
 import { isTrue } from "../package/parts";
 import { decodeEscapes } from "./escapes";

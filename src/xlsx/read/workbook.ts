@@ -3,7 +3,7 @@
  * strings and number formats once, then each worksheet streamed. Chart sheets and dialog sheets hold
  * no cells and are left out.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/grid/types";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../engine";
 import { openPackage, xmlErrorsAsDamage } from "../package/open";
 import { findPart, relType, REPORT_MARKER_NAME } from "../package/parts";
 import { damaged } from "../package/zip";
