@@ -234,3 +234,23 @@ testRule(missingValue, {
   valid: [{ name: "the funds block's score filled in", sheets: fundsScore(10) }],
   invalid: [{ name: "预算执行率 has 分值 10 but no 得分", sheets: fundsScore(null), errors: [{ cell: "G2", includes: "预算执行率" }] }],
 });
+
+describe("what a reviewer would not flag", () => {
+  it("a 成本 amount without ≤ or ≥ is not judged as a target missed", () => {
+    expect(problems(4, [null, "成本指标", "宣传片制作费", "200万", "195.5万元", 20, 20])).toEqual([]);
+    expect(problems(4, [null, "成本指标", "宣传片制作费", "≤200万元", "195.5万元", 20, 20])).toEqual([]);
+    expect(problems(4, [null, "成本指标", "宣传片制作费", "≤200万元", "210万元", 20, 20])).toEqual(["full-score-below-target G8"]);
+  });
+  it("a yes/no indicator states its own target", () => {
+    expect(problems(0, ["决策指标", "项目立项", "规章制度建立与否", null, "是", 10, 10])).toEqual([]);
+  });
+  it("a weights-only 指标体系 with an empty 得分 column is a form to fill in, not gaps", () => {
+    const rows = [
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["决策", "项目立项", "立项依据充分性", 30, null],
+      [null, null, "立项程序规范性", 30, null],
+      ["产出", "产出数量", "实际完成率", 40, null],
+    ];
+    expect(analyzeWorkbook({ source: "t", sheets: [sheet("指标体系", rows)] }).findings).toEqual([]);
+  });
+});

@@ -29,6 +29,8 @@ const PEOPLE: Record<string, number> = { 人: 1, 人次: 1, 万人: 1e4, 万人�
 /** Converts `value` in `from` units to `to` units where both are money or both head-counts. */
 export function convertUnit(value: Decimal, from?: string, to?: string): Decimal | null {
   if ((from ?? "") === (to ?? "")) return value;
+  // "200万" beside "195.5万元": a bare 万 is the same 万 the other side spells out.
+  if ((from === "万" && to?.startsWith("万")) || (to === "万" && from?.startsWith("万"))) return value;
   for (const table of [MONEY, PEOPLE]) {
     if (from && to && from in table && to in table) return value.times(table[from]).div(table[to]);
   }

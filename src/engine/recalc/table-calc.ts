@@ -77,6 +77,11 @@ function assess(ind: Indicator): Assessment {
     if (ind.actual.kind === "number" && ind.target.kind === "text") return { ...none, why: { zh: "目标为定性、实际为数值", en: "qualitative target, numeric actual" } };
     return assessWords(ind.target, ind.actual);
   }
+  // A 成本 target without ≤ or ≥ may be a ceiling or an amount to spend: unless recognition found it
+  // reverse (a money unit under 成本), which way it counts is not known.
+  const costGroup = /成本/.test(`${ind.level1 ?? ""}${ind.level2 ?? ""}`);
+  if (costGroup && !ind.nature && !ind.target.comparator && ind.direction !== "reverse")
+    return { ...none, why: { zh: "成本指标未标明“≤”或“≥”，无法判断完成情况", en: "a cost indicator without ≤ or ≥: its direction is unknown" } };
   return assessQuantity(ind.target, ind.actual, ind.direction) ?? { ...none, why: { zh: "目标值与实际值无法比较", en: "target and actual cannot be compared" } };
 }
 

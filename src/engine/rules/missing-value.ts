@@ -19,6 +19,11 @@ function state(ind: Indicator, role: (typeof FIELDS)[number]["role"]): { missing
   return { missing: cell.value === null, why: cell.unreadable };
 }
 
+/** A template's placeholder row ("/", "……") is not an indicator with gaps. */
+const PLACEHOLDER = /^([/／\\—–\-－_…·.]+)$/;
+/** "规章制度建立与否", "是否按时完成": the name states the target itself. */
+const YES_NO = /(与否|是否)|^是否/;
+
 /** Every indicator row needs its target, actual, weight and score (where the form has the column). */
 export const missingValue: Rule = {
   id: "missing-value",
@@ -28,17 +33,22 @@ export const missingValue: Rule = {
   check({ table, calc }) {
     const out: Report[] = [];
     const roles = table.columns.roles;
+    // A 指标体系 (weights only, no target or actual columns) whose 得分 column is blank on every row
+    // is a form to be filled in later, not thirty gaps.
+    const template = roles.target === undefined && roles.actual === undefined && table.indicators.every((i) => state(i, "score").missing);
+    const unfilled = new Set<string>(template ? ["score"] : []);
     for (const ind of table.indicators) {
+      if (PLACEHOLDER.test(ind.name.trim())) continue;
       for (const f of FIELDS) {
         const col = roles[f.role];
-        if (col === undefined) continue;
+        if (col === undefined || unfilled.has(f.role)) continue;
         if ((f.role === "weight" || f.role === "score") && table.kind !== "scoring") continue;
         const pos: CellPos = { row: ind.row, col };
         // A formula that could not be evaluated is not a blank: formula-uncached tells it once.
         if (isUnknown(calc, pos)) continue;
         const s = state(ind, f.role);
         if (!s.missing && !s.why) continue;
-        if (f.role === "target" && s.missing && !s.why && ind.weight?.value?.isZero()) continue;
+        if (f.role === "target" && s.missing && !s.why && (ind.weight?.value?.isZero() || YES_NO.test(ind.name))) continue;
         out.push({
           pos,
           message: s.why

@@ -33,6 +33,9 @@ function scoresExecution(table: ScoringTable): boolean {
  */
 export function isNationalProjectForm(table: ScoringTable): boolean {
   if (!scoresExecution(table)) return false;
+  // 预算执行 worth other than 10 (湖北's and 云南's 20 + 80) is a provincial form with its own split.
+  const execution = table.funds?.weight?.value ?? table.indicators.find((i) => categoryOf(i) === "预算执行率")?.weight?.value;
+  if (execution && !execution.eq(NATIONAL_SPLIT.预算执行率)) return false;
   if (table.form !== undefined && table.form !== "unknown") return table.form === "national-project";
   // Undecided: the national form's 一级 and nothing else (a 一级 may hold only placeholder rows).
   const cats = new Set(table.indicators.map(categoryOf));
