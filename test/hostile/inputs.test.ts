@@ -31,14 +31,19 @@ describe("cells that are not what they should be", () => {
     expect(a.calcs[0].scoreTotal?.toFixed()).toBe("99.5");
   });
 
-  it("a formula without a cached value says so instead of counting as zero", async () => {
+  it("a formula without a cached value is evaluated, or says so instead of counting as zero", async () => {
     const sheet = layoutA({ rows: cleanRows(), total: [100, 100] });
     const path = await writeSnapshots(join(OUT, "no-cache.xlsx"), [sheet]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     wb.getWorksheet("评分表")!.getCell("G4").value = { formula: "10*1" } as ExcelJS.CellFormulaValue;
     const a = analyzeWorkbook(await readXlsxBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "no-cache.xlsx"));
-    expect(a.findings.find((f) => f.rule === "missing-value" && f.cell === "G4")?.message.zh).toContain("公式无计算结果");
+    expect(a.findings).toEqual([]);
+    expect(a.calcs[0].scoreTotal?.toFixed()).toBe("100");
+    wb.getWorksheet("评分表")!.getCell("G4").value = { formula: "VLOOKUP(C4,Z1:AA9,2,FALSE)" } as ExcelJS.CellFormulaValue;
+    const b = analyzeWorkbook(await readXlsxBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "no-cache.xlsx"));
+    expect(b.findings.map((f) => `${f.severity} ${f.rule} ${f.cell}`)).toEqual(["info formula-uncached G4"]);
+    expect(b.calcs[0].scoreTotal).toBeNull();
   });
 });
 
