@@ -119,12 +119,13 @@ export interface ScoringTable {
    * Which form the table is, from its 一级 categories and title: the national project form
    * (产出 · 效益 · 满意度, 预算执行率 in the funds block — the only one the 50/30/10/10 split applies
    * to), a department-wide form (投入 · 过程 · 产出 · 效果, or a 部门整体 title), a financial or
-   * third-party evaluation (决策 · 过程 · 产出 · 效益), or unknown.
+   * third-party evaluation (决策 · 过程 · 产出 · 效益), a province's own project form (产出 · 效益 ·
+   * 满意度 beside a funds block worth other than 10, such as 湖北's 20 + 80), or unknown.
    */
   form?: TableForm;
 }
 
-export type TableForm = "national-project" | "department" | "third-party" | "unknown";
+export type TableForm = "national-project" | "provincial-project" | "department" | "third-party" | "unknown";
 
 /** Something recognition could not decide; never an error, and rules that rest on it stay silent. */
 export interface Doubt {

@@ -23,7 +23,7 @@ describe("the form of a table", () => {
   });
 
   it("a funds block worth other than 10 is a province's own form, not the national one", () => {
-    expect(form(["产出指标", "效益指标", "满意度指标"], [], true, 20)).toBe("unknown");
+    expect(form(["产出指标", "效益指标", "满意度指标"], [], true, 20)).toBe("provincial-project");
   });
 
   it("is set on recognised tables", () => {

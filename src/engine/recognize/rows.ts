@@ -10,6 +10,7 @@ import {
   CATEGORY_LABEL,
   CONTINUATION_LABEL,
   GRADE_LABEL,
+  INDICATOR_PREFIX,
   PLACEHOLDER_LABEL,
   SUBTOTAL_LABEL,
   TITLE_WORDS,
@@ -271,7 +272,8 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
     if (hasData(view, f, r)) return { ...base, kind: "other", label };
     return label ? { ...base, kind: "other", label } : "no-label";
   }
-  const nameKey = key(name.text);
+  // "指标1:/" is the template's not-applicable row: judge the name without its "指标1:" prefix.
+  const nameKey = key(name.text.replace(INDICATOR_PREFIX, "")) || key(name.text);
   const weight = numberCell(view, r, f.columns.roles.weight);
   const placeholder =
     PLACEHOLDER_LABEL.test(nameKey) || (BREAKDOWN_LABEL.test(nameKey) && !weight?.value) || (!hasData(view, f, r) && !carriesWeight(name.text));
