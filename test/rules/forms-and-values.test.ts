@@ -254,3 +254,11 @@ describe("what a reviewer would not flag", () => {
     expect(analyzeWorkbook({ source: "t", sheets: [sheet("指标体系", rows)] }).findings).toEqual([]);
   });
 });
+
+describe("a sum over an unreadable cell is not known", () => {
+  it("raises no weights-sum or total error beside the missing-value warning", () => {
+    const rows = cleanRows().map((r, k) => (k === 3 ? [r[0], r[1], r[2], r[3], r[4], { error: "#DIV/0!" }, "二十分左右", r[7]] : r)) as Row[];
+    const a = analyzeWorkbook({ source: "t", sheets: [layoutA({ rows, total: [100, 100] })] });
+    expect(a.findings.map((f) => `${f.severity} ${f.rule} ${f.cell}`).sort()).toEqual(["warning missing-value F7", "warning missing-value G7"]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Rule, Report } from "./types";
-import { agrees, show } from "./util";
+import { agrees, show, unreadableIn } from "./util";
 import { summaryFix } from "./summary-fix";
 
 /** A subtotal row (小计, or "投入: 20 19.80" above its rows) must equal the sum of its rows. */
@@ -17,7 +17,7 @@ export const subtotalMismatch: Rule = {
       ];
       for (const p of pairs) {
         // A member whose formula could not be evaluated leaves the sum unknown: nothing to compare.
-        if (!p.cell?.value || p.unknown) continue;
+        if (!p.cell?.value || p.unknown || unreadableIn(table, p.which, s.row.memberRows)) continue;
         if (agrees(p.cell.value, p.computed, p.places, options.tolerance)) continue;
         out.push({
           pos: p.cell.pos,

@@ -1,5 +1,5 @@
 import type { Rule, Report } from "./types";
-import { agrees, show } from "./util";
+import { agrees, show, unreadableIn } from "./util";
 import { summaryFix } from "./summary-fix";
 
 /** A total row's weight or score must equal the sum of the rows above it. */
@@ -16,7 +16,7 @@ export const totalMismatch: Rule = {
       { cell: total.score, computed: calc.scoreTotal, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
     ];
     for (const p of pairs) {
-      if (!p.cell?.value || !p.computed) continue;
+      if (!p.cell?.value || !p.computed || unreadableIn(table, p.which)) continue;
       if (agrees(p.cell.value, p.computed, p.places, options.tolerance)) continue;
       out.push({
         pos: p.cell.pos,

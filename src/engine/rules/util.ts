@@ -30,6 +30,17 @@ export function roundingSlack(table: ScoringTable): Decimal {
 
 export { show };
 
+/**
+ * Whether some indicator's weight (or score) cell holds something that is not a number (#DIV/0!,
+ * "二十分左右"): the column's sum is then not known, and no check may rest on it (missing-value
+ * reports the cell itself).
+ */
+export function unreadableIn(table: ScoringTable, which: "weight" | "score", rows?: number[]): boolean {
+  const cells = table.indicators.filter((i) => !rows || rows.includes(i.row)).map((i) => i[which]);
+  if (!rows) cells.push(table.funds?.[which] ?? null);
+  return cells.some((c) => !!c && c.value === null && !!c.unreadable);
+}
+
 /** Reason words in 评分依据 / 偏差原因: a deduction explained. */
 const REASON = /(扣|减分|未达|未完成|未能|未按|不足|偏差|原因|问题|滞后|延迟|延期|低于|较低|不到位|不及时|不够|欠缺|缺少|缺乏|仅|只有|存在|个别|部分|影响|差距|有待|需进一步|需要进一步)/;
 
