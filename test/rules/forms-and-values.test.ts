@@ -262,3 +262,9 @@ describe("a sum over an unreadable cell is not known", () => {
     expect(a.findings.map((f) => `${f.severity} ${f.rule} ${f.cell}`).sort()).toEqual(["warning missing-value F7", "warning missing-value G7"]);
   });
 });
+
+describe("a row marked not applicable", () => {
+  it('"/" in the weight and score: no missing-value', () => {
+    expect(problems(6, ["满意度指标", "满意度指标", "百姓满意度", "/", null, "/", "/"]).filter((p) => p.startsWith("missing-value"))).toEqual([]);
+  });
+});

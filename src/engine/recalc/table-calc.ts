@@ -10,6 +10,7 @@ import { executionScore, FULL_MARKS, gradeOf, SCORE_PLACES } from "../standards"
 import { linkedTexts } from "./linked-text";
 import { statedRateSlack } from "./printed";
 import { blankFundsScore } from "./funds-cells";
+import { parseIndicatorValue } from "../values/indicator-value";
 import type { WorkbookIndex } from "./workbook-index";
 
 export interface IndicatorCalc {
@@ -57,6 +58,8 @@ export interface TableCalc {
    * unknown, never 0: the totals that need them are null and the checks that need them are skipped.
    */
   uncomputed: UncomputedCell[];
+  /** Rows marked not applicable ("/" or "—" for the target, actual, weight or score). */
+  notApplicableRows: Set<number>;
 }
 
 /** Whether a cell of the table holds a formula whose value could not be evaluated. */
@@ -141,6 +144,7 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
     grade: gradeBasis ? gradeOf(gradeBasis) : null,
     texts,
     uncomputed,
+    notApplicableRows: notApplicableRows(table, index),
   };
 }
 
@@ -156,6 +160,21 @@ function ruleScoreWithinBand(a: Assessment, weight: Decimal, declared: Decimal |
     return declared.lt(lo) ? lo : declared.gt(hi) ? hi : declared;
   }
   return ruleScore(a, weight, reverseRule);
+}
+
+/** "/" in a row's target, actual, weight or score: the indicator does not apply this year. */
+function notApplicableRows(table: ScoringTable, index: WorkbookIndex): Set<number> {
+  const roles = table.columns.roles;
+  const cols = [roles.target, roles.actual, roles.weight, roles.score].filter((c): c is number => c !== undefined);
+  const rows = new Set<number>();
+  for (const ind of table.indicators) {
+    const na = cols.some((col) => {
+      const v = index.cell(table.sheet, { row: ind.row, col })?.value ?? null;
+      return typeof v === "string" && parseIndicatorValue(v).kind === "na";
+    });
+    if (na) rows.add(ind.row);
+  }
+  return rows;
 }
 
 function summarize(row: SummaryRow, table: ScoringTable, unknown: (c: NumberCell | null) => boolean): SummaryCalc {

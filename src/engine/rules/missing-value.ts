@@ -38,7 +38,8 @@ export const missingValue: Rule = {
     const template = roles.target === undefined && roles.actual === undefined && table.indicators.every((i) => state(i, "score").missing);
     const unfilled = new Set<string>(template ? ["score"] : []);
     for (const ind of table.indicators) {
-      if (PLACEHOLDER.test(ind.name.trim())) continue;
+      // A placeholder row, or one marked "/" (not applicable this year), has no gaps to report.
+      if (PLACEHOLDER.test(ind.name.trim()) || calc.notApplicableRows.has(ind.row)) continue;
       for (const f of FIELDS) {
         const col = roles[f.role];
         if (col === undefined || unfilled.has(f.role)) continue;
