@@ -102,3 +102,34 @@ describe("小计 rows", () => {
     expect(t.total?.subtotalRows).toEqual([3, 5]);
   });
 });
+
+describe("a row of figures without a label", () => {
+  const rows = [
+    ["一级指标", "三级指标", "分值", "得分"],
+    ["产出", "人数", 30, 30],
+    [null, "质量", 20, 18],
+    [null, null, 50, 48],
+    ["效益", "满意度", 50, 50],
+    ["合计", null, 100, 98],
+  ];
+
+  it("is a subtotal when its figures equal the sums of the rows it closes", () => {
+    const t = recognize(sheet("表", rows)).tables[0];
+    expect(t.indicators.map((i) => i.name)).toEqual(["人数", "质量", "满意度"]);
+    expect(t.subtotals.map((s) => s.memberRows)).toEqual([[1, 2]]);
+    expect(errors(sheet("表", rows))).toEqual([]);
+  });
+
+  it("is a further scored part of the indicator above when they do not", () => {
+    const parts = rows.map((r) => [...r]);
+    parts[3] = [null, null, 5, 5];
+    const t = recognize(sheet("表", parts)).tables[0];
+    expect(t.indicators.map((i) => [i.name, i.weight?.value?.toFixed()])).toEqual([
+      ["人数", "30"],
+      ["质量", "20"],
+      ["质量（2）", "5"],
+      ["满意度", "50"],
+    ]);
+    expect(t.subtotals).toEqual([]);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import type { SheetView } from "../grid/sheet-view";
 import { key, tidy } from "../text/normalize";
-import { BREAKDOWN_LABEL, PLACEHOLDER_LABEL } from "../text/vocabulary";
+import { sum } from "../values/decimal";
+import { BREAKDOWN_LABEL, PLACEHOLDER_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
 import type { GroupWeight, Indicator, NumberCell, SummaryRow } from "../model";
 import { numberCell, numbersInRow } from "./cells";
 import { readIndicator, type Levels } from "./indicator";
@@ -92,10 +93,11 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
         body.skippedRows.push(r);
         return;
       case "other":
+        if (!reading.label && closesRowsAbove(r)) return;
         if (hasDataCells(view, frame, r)) body.skippedRows.push(r);
         return;
       case "part":
-        addPart(r);
+        if (!closesRowsAbove(r)) addPart(r);
         return;
       case "placeholder":
         for (const l of reading.levels) enter(l.level, l, r);
@@ -164,6 +166,26 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
   function levelWeight(level: 1 | 2, row: number) {
     const col = frame.columns.levelWeights?.find((w) => w.level === level)?.col;
     return numberCell(view, row, col)?.value ?? null;
+  }
+
+  /**
+   * A row without a label whose weight (and score, if any) equal the sums of the rows since the last
+   * subtotal is an unlabelled subtotal closing them: the arithmetic says what the words do not.
+   */
+  function closesRowsAbove(r: number): boolean {
+    const members = body.indicators.filter((x) => x.row > boundary);
+    if (members.length < 2) return false;
+    const w = numberCell(view, r, frame.columns.roles.weight)?.value;
+    const sc = numberCell(view, r, frame.columns.roles.score);
+    const sums = (pick: (i: Indicator) => NumberCell | null) => sum(members.map((i) => pick(i)?.value));
+    if (!w || !w.eq(sums((i) => i.weight))) return false;
+    if (sc?.value && !sc.value.eq(sums((i) => i.score))) return false;
+    const at = frame.columns.roles.weight!;
+    const row = summary(view, frame, r, "subtotal", { text: UNLABELLED_SUBTOTAL, col: at }, body);
+    row.memberRows = members.map((i) => i.row);
+    body.subtotals.push(row);
+    boundary = r;
+    return true;
   }
 
   /** A further part of the indicator above ("①②③④", each with its own points). */

@@ -67,6 +67,9 @@ export const TOTAL_LABEL = /^(总计|合计|总分|综合得分|总得分|得分
 
 export const SUBTOTAL_LABEL = /^(小计|.{1,8}小计)$/;
 
+/** How a subtotal row without a label of its own is named in messages. */
+export const UNLABELLED_SUBTOTAL = "未标注名称的小计行";
+
 /** 一级 categories that appear as header-style subtotal rows ("投入: 20 19.80"). */
 export const CATEGORY_LABEL = /^(投入|过程|产出|效果|效益|决策|满意度|成本|管理|绩效|项目决策|项目过程|项目产出|项目效益|项目管理)(指标)?$/;
 
