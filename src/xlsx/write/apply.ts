@@ -119,37 +119,34 @@ export function patchPackage(pkg: XlsxPackage, set: ChangeSet): { entries: OutEn
     const previous = earlier[entry.index];
     const hasComments = entry.part && pkg.related(entry.part, REL.comments).length > 0;
     if (!w && !previous.size && !hasComments) continue; // never parsed: copied as stored
-    let xml = w || previous.size ? pkg.text(entry.part)! : "";
+    const xml = w || previous.size ? pkg.text(entry.part)! : "";
+    if (!w && previous.size && isProtected(xml)) continue; // earlier marks on a now-protected sheet stay
     const record = new Map<number, number>();
-    if (w || previous.size) {
-      if (!w && isProtected(xml)) continue; // earlier marks on a now-protected sheet stay
-      const threaded = threadedCells(pkg, entry.part);
-      for (const [a1, severity] of w?.marks ?? []) {
-        edit(w!, a1).style = (s) => {
-          const mark = styles.markXf(s, severity);
-          record.set(mark, s);
-          return mark;
-        };
-        summary.marks++;
-        if (threaded.has(a1)) {
-          for (const note of w!.notes.get(a1) ?? []) summary.notesSkipped.push({ sheet: entry.name, cell: a1, note });
-          w!.notes.delete(a1);
-        }
+    const threaded = w?.marks.size ? threadedCells(pkg, entry.part) : new Set<string>();
+    for (const [a1, severity] of w?.marks ?? []) {
+      edit(w!, a1).style = (s) => {
+        const mark = styles.markXf(s, severity);
+        record.set(mark, s);
+        return mark;
+      };
+      summary.marks++;
+      if (threaded.has(a1)) {
+        for (const note of w!.notes.get(a1) ?? []) summary.notesSkipped.push({ sheet: entry.name, cell: a1, note });
+        w!.notes.delete(a1);
       }
-      summary.clearedMarks += countStyled(xml, previous);
-      try {
-        const r = patchSheet(xml, w?.edits ?? new Map(), previous);
-        xml = r.xml;
-        formulaTouched ||= r.formulaTouched;
-      } catch (e) {
-        if (e instanceof CellRefusal) throw unsupported(file, entry.name, `：${e.zh}`, e.en);
-        throw e;
-      }
-      wb.setHiddenName(MARKS_RECORD, entry.index, record.size ? `{${[...record].map(([m, o]) => `${m},${o}`).join(";")}}` : null);
     }
-    const notes = writeNotes(pkg, entry.part, xml, w?.notes ?? new Map(), nextIdBlock);
-    if (notes.sheetXml) xml = notes.sheetXml;
-    if (xml) pkg.setText(entry.part, xml);
+    const { legacyDrawing } = writeNotes(pkg, entry.part, w?.notes ?? new Map(), nextIdBlock);
+    if (!w && !previous.size) continue; // only notes changed: the sheet itself is copied as stored
+    summary.clearedMarks += countStyled(xml, previous);
+    try {
+      const r = patchSheet(xml, w?.edits ?? new Map(), previous, legacyDrawing);
+      pkg.setPieces(entry.part, r.pieces);
+      formulaTouched ||= r.formulaTouched;
+    } catch (e) {
+      if (e instanceof CellRefusal) throw unsupported(file, entry.name, `：${e.zh}`, e.en);
+      throw e;
+    }
+    wb.setHiddenName(MARKS_RECORD, entry.index, record.size ? `{${[...record].map(([m, o]) => `${m},${o}`).join(";")}}` : null);
   }
 
   if (!reportLines.length && report) summary.earlierReportKept = report.name;

@@ -6,18 +6,17 @@
  */
 import { NOTE_AUTHOR, NOTE_TAG, noteLine, parseA1 } from "../../engine";
 import { CONTENT_TYPE, REL, XlsxPackage } from "./package";
-import { escapeText, findAll, findElement, innerXml, insertionPoint, parseAttrs, rootPrefix, splice, textOf, unescapeXml } from "./xml";
+import { escapeText, findAll, findElement, innerXml, parseAttrs, rootPrefix, splice, textOf, unescapeXml } from "./xml";
 
 export { NOTE_AUTHOR, NOTE_TAG };
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 const RUN_PROPS = '<rPr><sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/></rPr>';
 
 export interface NotesResult {
-  /** The sheet part's new text when a <legacyDrawing> had to be added, else null. */
-  sheetXml: string | null;
+  /** The relationship id of a new VML drawing the sheet must point to with <legacyDrawing>, else null. */
+  legacyDrawing: string | null;
 }
 
 /** Cells (A1) holding a threaded comment on this sheet. */
@@ -36,12 +35,11 @@ export function threadedCells(pkg: XlsxPackage, sheetPart: string): Set<string> 
 
 /**
  * Removes ScoreCheck's earlier lines from the sheet's notes and appends `lines` (cell → lines).
- * `sheetXml` is the sheet part's current text; `nextIdBlock` gives a VML shape-id block no other
- * drawing uses.
+ * `nextIdBlock` gives a VML shape-id block no other drawing uses.
  */
-export function writeNotes(pkg: XlsxPackage, sheetPart: string, sheetXml: string, lines: Map<string, string[]>, nextIdBlock: () => number): NotesResult {
+export function writeNotes(pkg: XlsxPackage, sheetPart: string, lines: Map<string, string[]>, nextIdBlock: () => number): NotesResult {
   let commentsPart = pkg.related(sheetPart, REL.comments)[0] ?? null;
-  if (!commentsPart && !lines.size) return { sheetXml: null };
+  if (!commentsPart && !lines.size) return { legacyDrawing: null };
   if (!lines.size) {
     // Nothing to add: only ScoreCheck's earlier lines (and the notes that were only those) go.
     const p = rootPrefix(pkg.text(commentsPart!) ?? "", "comments");
@@ -50,12 +48,12 @@ export function writeNotes(pkg: XlsxPackage, sheetPart: string, sheetXml: string
     pkg.setText(commentsPart!, xml);
     const vmlPart = pkg.related(sheetPart, REL.vmlDrawing)[0];
     if (vmlPart && removed.length) pkg.setText(vmlPart, removed.reduce(removeShape, pkg.text(vmlPart) ?? ""));
-    return { sheetXml: null };
+    return { legacyDrawing: null };
   }
   let comments = commentsPart ? pkg.text(commentsPart) ?? "" : "";
   let vmlPart = pkg.related(sheetPart, REL.vmlDrawing)[0] ?? null;
   let vml = vmlPart ? pkg.text(vmlPart) ?? "" : "";
-  let newSheetXml: string | null = null;
+  let legacyDrawing: string | null = null;
 
   if (!commentsPart) {
     commentsPart = pkg.freeName((n) => `xl/comments${n}.xml`);
@@ -66,9 +64,8 @@ export function writeNotes(pkg: XlsxPackage, sheetPart: string, sheetXml: string
   if (!vmlPart) {
     vmlPart = pkg.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`);
     vml = newVml(nextIdBlock());
-    const relId = pkg.addRel(sheetPart, REL.vmlDrawing, vmlPart);
+    legacyDrawing = pkg.addRel(sheetPart, REL.vmlDrawing, vmlPart);
     pkg.addDefault("vml", CONTENT_TYPE.vml);
-    newSheetXml = addLegacyDrawing(sheetXml, relId);
   }
 
   const p = rootPrefix(comments, "comments");
@@ -93,7 +90,7 @@ export function writeNotes(pkg: XlsxPackage, sheetPart: string, sheetXml: string
   }
   pkg.setText(commentsPart, comments);
   pkg.setText(vmlPart, vml);
-  return { sheetXml: newSheetXml };
+  return { legacyDrawing };
 }
 
 function cellOrder(a: string, b: string): number {
@@ -203,12 +200,4 @@ function removeShape(vml: string, a1: string): string {
     }
   }
   return vml;
-}
-
-/** Puts <legacyDrawing r:id> where the worksheet schema wants it. */
-function addLegacyDrawing(sheetXml: string, relId: string): string {
-  const p = rootPrefix(sheetXml, "worksheet");
-  const followers = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-  const at = insertionPoint(sheetXml, p, followers, `</${p}worksheet>`, findElement(sheetXml, `${p}sheetData`)?.end ?? 0);
-  return splice(sheetXml, at, at, `<${p}legacyDrawing xmlns:r="${R_NS}" r:id="${relId}"/>`);
 }

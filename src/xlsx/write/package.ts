@@ -34,6 +34,8 @@ export interface Relationship {
 }
 
 const encoder = new TextEncoder();
+/** Characters past which a written part is not also kept as a string. */
+const BIG_TEXT = 8 * 2 ** 20;
 
 export class XlsxPackage {
   readonly entries: Map<string, ZipEntry>;
@@ -55,7 +57,8 @@ export class XlsxPackage {
     if (!this.has(part)) return null;
     const cached = this.texts.get(part);
     if (cached !== undefined) return cached;
-    const t = this.entries.get(part)!.text();
+    const written = this.changed.get(part);
+    const t = written ? new TextDecoder().decode(written) : this.entries.get(part)!.text();
     this.texts.set(part, t);
     return t;
   }
@@ -63,14 +66,34 @@ export class XlsxPackage {
   /** Replaces (or adds) a part; a text identical to the stored one leaves the part untouched. */
   setText(part: string, text: string): void {
     this.removed.delete(part);
-    if (this.texts.get(part) === text && !this.changed.has(part) && this.entries.has(part)) return;
+    const previous = this.texts.get(part);
+    if (previous === text) return;
     this.texts.set(part, text);
+    // Back to what is stored: the part is copied as it was. (Compared only where that is cheap.)
     const original = this.entries.get(part);
-    if (original && original.size < 64 * 2 ** 20 && new TextDecoder().decode(original.bytes()) === text) {
+    if (original && original.size < 8 * 2 ** 20 && new TextDecoder().decode(original.bytes()) === text) {
       this.changed.delete(part);
       return;
     }
     this.changed.set(part, encoder.encode(text));
+    // A large part is held once, as the bytes to write, not also as a string.
+    if (text.length > BIG_TEXT) this.texts.delete(part);
+  }
+
+  /** Replaces a part with text given in pieces, encoded straight into one buffer (no joined copy). */
+  setPieces(part: string, pieces: string[]): void {
+    const total = pieces.reduce((n, x) => n + Buffer.byteLength(x, "utf8"), 0);
+    const out = Buffer.allocUnsafe(total);
+    let at = 0;
+    for (const x of pieces) at += out.write(x, at, "utf8");
+    this.removed.delete(part);
+    this.texts.delete(part);
+    const original = this.entries.get(part);
+    if (original && original.size === total && Buffer.from(original.bytes()).equals(out)) {
+      this.changed.delete(part);
+      return;
+    }
+    this.changed.set(part, new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
   }
 
   remove(part: string): void {

@@ -4,7 +4,7 @@
  * Every other byte of the part stays as it was.
  */
 import { colToLetters, parseA1, parseRangeA1, type CellContent, type CellRange } from "../../engine";
-import { escapeText, findElement, parseAttrs, rootPrefix, setAttr, splice } from "./xml";
+import { escapeText, findElement, insertionPoint, parseAttrs, rootPrefix, setAttr, splice } from "./xml";
 
 export interface CellEdit {
   content?: CellContent;
@@ -24,27 +24,31 @@ export class CellRefusal extends Error {
 }
 
 export interface PatchResult {
-  xml: string;
+  /** The part's new text in pieces (slices of the original and the rewritten rows), never joined. */
+  pieces: string[];
   /** A formula was written or replaced (the calculation chain no longer matches). */
   formulaTouched: boolean;
 }
 
 /** edits: row → column → edit (0-based); remap: style index → style index, for every cell of the sheet. */
-export function patchSheet(xml: string, edits: Map<number, Map<number, CellEdit>>, remap: Map<number, number> = new Map()): PatchResult {
+export function patchSheet(xml: string, edits: Map<number, Map<number, CellEdit>>, remap: Map<number, number> = new Map(), legacyDrawing: string | null = null): PatchResult {
   const p = rootPrefix(xml, "worksheet");
-  let data = findElement(xml, `${p}sheetData`);
-  if (!data) throw new Error("worksheet without sheetData");
-  if (data.text.endsWith("/>")) {
-    xml = splice(xml, data.start, data.end, `<${p}sheetData></${p}sheetData>`);
-    data = findElement(xml, `${p}sheetData`)!;
-  }
-  let body = data.text.slice(data.text.indexOf(">") + 1, data.text.length - `</${p}sheetData>`.length);
+  const open = new RegExp(`<${p}sheetData\\b[^>]*?(/?)>`).exec(xml);
+  if (!open) throw new Error("worksheet without sheetData");
+  const close = `</${p}sheetData>`;
+  const selfClosing = open[1] === "/";
+  const bodyStart = open.index + open[0].length;
+  const bodyEnd = selfClosing ? bodyStart : xml.lastIndexOf(close);
+  // Everything before <sheetData> is small (dimension, views, columns): patched as a string.
+  const head = widenDimension(xml.slice(0, open.index), p, edits);
+  let body = xml.slice(bodyStart, bodyEnd);
   if (remap.size) body = remapStyles(body, p, remap);
-  const ctx: Ctx = { p, colStyles: columnStyles(xml, p), arrays: arrayRanges(xml, p), formulaTouched: false };
+  const ctx: Ctx = { p, colStyles: columnStyles(head, p), arrays: [], formulaTouched: false };
   const patched = patchRows(body, edits, ctx);
-  const open = data.text.slice(0, data.text.indexOf(">") + 1);
-  xml = splice(xml, data.start, data.end, `${open}${patched}</${p}sheetData>`);
-  return { xml: widenDimension(xml, p, edits), formulaTouched: ctx.formulaTouched };
+  const openTag = selfClosing ? `${open[0].slice(0, -2).replace(/\s+$/, "")}>` : open[0];
+  let tail = selfClosing ? `${close}${xml.slice(bodyStart)}` : xml.slice(bodyEnd);
+  if (legacyDrawing) tail = addLegacyDrawing(tail, p, legacyDrawing);
+  return { pieces: [head, openTag, ...patched, tail], formulaTouched: ctx.formulaTouched };
 }
 
 interface Ctx {
@@ -73,9 +77,11 @@ function columnStyles(xml: string, p: string): Ctx["colStyles"] {
   return out;
 }
 
-/** Ranges held by multi-cell array formulas and data tables: no single cell in them can change. */
-function arrayRanges(xml: string, p: string): CellRange[] {
-  const out: CellRange[] = [];
+/**
+ * Ranges held by multi-cell array formulas and data tables in a stretch of rows: no single cell in
+ * them can change. A range starts at its formula's cell, so the rows up to an edited one are enough.
+ */
+function arrayRanges(xml: string, p: string, out: CellRange[]): CellRange[] {
   for (const m of xml.matchAll(new RegExp(`<${p}f\\b[^>]*>`, "g"))) {
     const a = parseAttrs(m[0]);
     const t = a.get("t");
@@ -89,13 +95,14 @@ function arrayRanges(xml: string, p: string): CellRange[] {
 
 const ROW_RE = (p: string) => new RegExp(`<${p}row\\b[^>]*?(/?)>`, "g");
 
-function patchRows(body: string, edits: Map<number, Map<number, CellEdit>>, ctx: Ctx): string {
+function patchRows(body: string, edits: Map<number, Map<number, CellEdit>>, ctx: Ctx): string[] {
   const pending = [...edits.keys()].sort((a, b) => a - b);
-  if (!pending.length) return body;
+  if (!pending.length) return [body];
   const out: string[] = [];
   let copied = 0;
   let implicit = -1;
   let k = 0;
+  let scanned = 0;
   const re = ROW_RE(ctx.p);
   for (let m = re.exec(body); m && k < pending.length; m = re.exec(body)) {
     const attrs = parseAttrs(m[0]);
@@ -105,6 +112,8 @@ function patchRows(body: string, edits: Map<number, Map<number, CellEdit>>, ctx:
     const selfClosing = m[1] === "/";
     const end = selfClosing ? m.index + m[0].length : body.indexOf(`</${ctx.p}row>`, m.index) + `</${ctx.p}row>`.length;
     re.lastIndex = end;
+    arrayRanges(body.slice(scanned, end), ctx.p, ctx.arrays);
+    scanned = end;
     while (k < pending.length && pending[k] < row) {
       if (!rAttr) throw new CellRefusal(`${pending[k] + 1}`, "工作表的行没有行号，无法插入新行", "the sheet's rows carry no row numbers; a row cannot be inserted");
       out.push(body.slice(copied, m.index), newRow(pending[k], edits.get(pending[k])!, ctx));
@@ -117,9 +126,13 @@ function patchRows(body: string, edits: Map<number, Map<number, CellEdit>>, ctx:
       k++;
     }
   }
-  out.push(body.slice(copied));
-  for (; k < pending.length; k++) out.push(newRow(pending[k], edits.get(pending[k])!, ctx));
-  return out.join("");
+  if (k < pending.length) {
+    // Rows to create after the last row: every row has been looked at for array formulas.
+    arrayRanges(body.slice(scanned), ctx.p, ctx.arrays);
+    out.push(body.slice(copied));
+    for (; k < pending.length; k++) out.push(newRow(pending[k], edits.get(pending[k])!, ctx));
+  } else out.push(body.slice(copied));
+  return out;
 }
 
 function newRow(row: number, cells: Map<number, CellEdit>, ctx: Ctx): string {
@@ -273,4 +286,13 @@ function widenDimension(xml: string, p: string, edits: Map<number, Map<number, C
   const a = `${colToLetters(next.left)}${next.top + 1}`;
   const b = `${colToLetters(next.right)}${next.bottom + 1}`;
   return splice(xml, dim.start, dim.end, setAttr(dim.text, "ref", a === b ? a : `${a}:${b}`));
+}
+
+const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Puts <legacyDrawing r:id> where the worksheet schema wants it, in the part after </sheetData>. */
+function addLegacyDrawing(tail: string, p: string, relId: string): string {
+  const followers = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+  const at = insertionPoint(tail, p, followers, `</${p}worksheet>`);
+  return splice(tail, at, at, `<${p}legacyDrawing xmlns:r="${R_NS}" r:id="${relId}"/>`);
 }

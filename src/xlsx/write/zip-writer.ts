@@ -42,7 +42,8 @@ export function zipChunks(entries: OutEntry[], fileName: string): Uint8Array[] {
       body = c.raw();
       s = { name, flags: (c.flags & ~0x8) | utf8, method: c.method, dosTime: c.dosTime, dosDate: c.dosDate, crc: c.crc32, compressedSize: c.compressedSize, size: c.size, offset };
     } else {
-      body = e.data.length ? new Uint8Array(deflateRawSync(e.data, { level: 6 })) : new Uint8Array(0);
+      // Large parts (a sheet of a million rows) at a faster level: a third of the time, a little larger.
+      body = e.data.length ? new Uint8Array(deflateRawSync(e.data, { level: e.data.length > 16 * 2 ** 20 ? 1 : 6 })) : new Uint8Array(0);
       const method = e.data.length ? 8 : 0;
       s = { name, flags: utf8, method, dosTime: e.dosTime, dosDate: e.dosDate, crc: crc32(e.data), compressedSize: body.length, size: e.data.length, offset };
     }
