@@ -144,6 +144,13 @@ describe("safe output paths", () => {
     await expectRefused(join(dir, "hard.xlsm"), "unwritable", /输出文件就是输入文件/, true);
   });
 
+  it("refuses any other file named as never to be written (the original of a converted input)", async () => {
+    const original = join(dir, "original.xls");
+    writeFileSync(original, "legacy");
+    await expect(writeFixedCopy(input, original, fixSet(), { force: true, alsoNot: [original] })).rejects.toMatchObject({ code: "unwritable" });
+    expect(readFileSync(original, "utf8")).toBe("legacy");
+  });
+
   it("needs force to replace an existing output", async () => {
     const out = join(dir, "out.xlsm");
     writeFileSync(out, "old");

@@ -15,6 +15,11 @@ import { zipChunks } from "./zip-writer";
 export interface WriteOptions {
   /** Overwrite an existing output file. */
   force?: boolean;
+  /**
+   * Other files the output must never be, checked like the input: e.g. the user's original when the
+   * input is a converted copy of it (a legacy .xls read through a converted .xlsx).
+   */
+  alsoNot?: string[];
 }
 
 export interface WriteReport extends PatchSummary {
@@ -23,6 +28,7 @@ export interface WriteReport extends PatchSummary {
 }
 
 export async function writeFixedCopy(inputPath: string, outputPath: string, set: ChangeSet, opts: WriteOptions = {}): Promise<WriteReport> {
+  for (const other of opts.alsoNot ?? []) checkOutput(other, outputPath, true);
   const target = checkOutput(inputPath, outputPath, !!opts.force);
   const bytes = await readInput(inputPath);
   const pkg = new XlsxPackage(bytes, basename(inputPath));
