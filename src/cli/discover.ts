@@ -29,6 +29,9 @@ export interface Discovery {
   folders: boolean;
 }
 
+/** Chinese names in pinyin order and numbers by value (单位2 before 单位10), the same on every machine (Node's ICU). */
+const byName = new Intl.Collator("zh-CN", { numeric: true }).compare;
+
 const isWorkbookName = (name: string) => WORKBOOK_EXTENSIONS.includes(extname(name).toLowerCase());
 const isHidden = (name: string) => name.startsWith(".") || name.startsWith("~$");
 
@@ -66,7 +69,7 @@ export function discover(inputs: string[], exclude: string[] = []): Discovery {
     seenDirs.add(id);
     let names: string[];
     try {
-      names = readdirSync(dir).sort();
+      names = readdirSync(dir).sort(byName);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "";
       out.skipped.push({ file: rel || dir, reason: { zh: `${rel || dir}：无法打开文件夹（${code}）`, en: `${rel || dir}: cannot open the folder (${code})` } });

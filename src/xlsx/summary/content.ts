@@ -49,7 +49,8 @@ export function overviewSheet(files: SummaryFile[]): SheetSpec {
       rowStyles.push(t.errors > 0 ? "errorRow" : null);
     });
   }
-  return { name: SUMMARY_SHEETS.overview, rows, rowStyles, header: true, maxWidth: 50 };
+    // 单位, 项目名称, 主要问题 and 状态 wrap, so the sheet fits a screen (and a printed page) across.
+  return { name: SUMMARY_SHEETS.overview, rows, rowStyles, header: true, maxWidth: 40, columnMax: { 1: 24, 2: 26, 11: 48, 12: 24 }, wrap: true, landscape: true };
 }
 
 /** 问题明细: one row per finding, the cell linked where the workbook sits beside the summary. */
@@ -60,7 +61,7 @@ export function findingsSheet(files: SummaryFile[]): SheetSpec {
       const cell: Cell = f.link ? { text: x.cell, link: `${f.link}#${sheetLocation(x.sheet, x.cell)}` } : x.cell;
       rows.push([f.file, x.sheet, cell, x.rule, SEVERITY_ZH[x.severity], x.message]);
     }
-  return { name: SUMMARY_SHEETS.findings, rows, header: true, maxWidth: 80, wrapColumns: [5] };
+  return { name: SUMMARY_SHEETS.findings, rows, header: true, maxWidth: 80, wrap: true, landscape: true };
 }
 
 /** 说明: what was checked, by which rules and settings, when and by which version. */
@@ -89,7 +90,7 @@ export function aboutSheet(input: SummaryInput): SheetSpec {
   ];
   const headings = new Set(["核查内容", "核查规则", "设置"]);
   const rowStyles = rows.map((r, i): StyleName | null => (i === 0 || (r.length === 1 && headings.has(String(r[0]))) ? "heading" : r[0] === "规则" && r[1] === "严重程度" ? "header" : null));
-  return { name: SUMMARY_SHEETS.about, rows, rowStyles, maxWidth: 40, wrapColumns: [1, 2] };
+  return { name: SUMMARY_SHEETS.about, rows, rowStyles, maxWidth: 60, columnMax: { 0: 40 }, wrap: true };
 }
 
 export function summarySheets(input: SummaryInput): SheetSpec[] {

@@ -12,10 +12,14 @@ export interface SheetSpec {
   rowStyles?: (StyleName | null)[];
   /** Row 0 is a header: bold, frozen, with filters over the table. */
   header?: boolean;
-  /** Widest a fitted column gets, in characters (long text columns wrap instead). */
+  /** Widest a fitted column gets, in characters; longer text wraps. */
   maxWidth?: number;
-  /** Columns that wrap their text at maxWidth instead of growing. */
-  wrapColumns?: number[];
+  /** Narrower caps for some columns (index → characters). */
+  columnMax?: Record<number, number>;
+  /** Body cells wrap at their column's width and sit at the top of their row. */
+  wrap?: boolean;
+  /** Printed landscape, scaled to one page wide (a wide table a reviewer may print). */
+  landscape?: boolean;
 }
 
 /** Shared strings: each distinct text written once, referenced by index. */
@@ -74,7 +78,23 @@ export function fitWidths(spec: SheetSpec): number[] {
       const longest = Math.max(0, ...cellText(c).split("\n").map(displayWidth));
       widths[i] = Math.max(widths[i] ?? 0, longest);
     });
-  return widths.map((w) => Math.min(Math.max(w + 2, 6), max));
+  return widths.map((w, i) => Math.min(Math.max(w + 2, 6), spec.columnMax?.[i] ?? max));
+}
+
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/** How many lines a row's tallest cell takes when wrapped at its column's width. */
+export function linesOf(row: Cell[], widths: number[]): number {
+  let lines = 1;
+  row.forEach((c, i) => {
+    if (typeof c !== "string") return;
+    // Rendered CJK runs a little wider than two character widths: estimate on the safe side.
+    const room = Math.max(1, ((widths[i] ?? 10) - 1) * 0.85);
+    const n = c.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(displayWidth(part) / room)), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.min(lines, 10);
 }
 
 export interface SheetXml {
@@ -94,8 +114,8 @@ export function sheetXml(spec: SheetSpec, strings: SharedStrings, selected: bool
     const rowStyle = r === 0 && spec.header ? "header" : (spec.rowStyles?.[r] ?? null);
     const cells = row.map((c, col) => {
       const ref = cellRef(r, col);
-      const wrap = spec.wrapColumns?.includes(col) && r > (spec.header ? 0 : -1) && !rowStyle;
-      const styleName: StyleName | null = c !== null && typeof c === "object" ? "link" : (rowStyle ?? (wrap ? "wrap" : null));
+      const body = !(spec.header && r === 0);
+      const styleName: StyleName | null = c !== null && typeof c === "object" ? "link" : (rowStyle ?? (spec.wrap && body ? "wrap" : null));
       const s = styleName ? ` s="${STYLE[styleName]}"` : "";
       if (c === null || c === "") return rowStyle ? `<c r="${ref}"${s}/>` : "";
       if (typeof c === "number") return Number.isFinite(c) ? `<c r="${ref}"${s}><v>${c}</v></c>` : "";
@@ -108,7 +128,9 @@ export function sheetXml(spec: SheetSpec, strings: SharedStrings, selected: bool
     });
     // Rows styled as a whole fill their empty cells too, so the highlight spans the table.
     if (rowStyle) for (let col = row.length; col <= lastCol; col++) cells.push(`<c r="${cellRef(r, col)}" s="${STYLE[rowStyle]}"/>`);
-    rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    // Spreadsheets don't grow a row for wrapped text on opening: the height is written out.
+    const lines = spec.wrap ? linesOf(row, widths) : 1;
+    rowsXml.push(lines > 1 ? `<row r="${r + 1}" ht="${lines * LINE_HEIGHT}" customHeight="1">${cells.join("")}</row>` : `<row r="${r + 1}">${cells.join("")}</row>`);
   });
   const lastRef = `${columnLetter(Math.max(lastCol, 0))}${Math.max(spec.rows.length, 1)}`;
   const pane = spec.header
@@ -118,6 +140,7 @@ export function sheetXml(spec: SheetSpec, strings: SharedStrings, selected: bool
   const xml =
     XML_HEAD +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    (spec.landscape ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
     `<dimension ref="A1:${lastRef}"/>` +
     `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}>${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
@@ -125,7 +148,9 @@ export function sheetXml(spec: SheetSpec, strings: SharedStrings, selected: bool
     `<sheetData>${rowsXml.join("")}</sheetData>` +
     (spec.header && spec.rows.length > 0 ? `<autoFilter ref="A1:${lastRef}"/>` : "") +
     (hyperlinks.length ? `<hyperlinks>${hyperlinks.join("")}</hyperlinks>` : "") +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (spec.landscape ? `<printOptions gridLines="1"/>` : "") +
+    `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+    (spec.landscape ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
     `</worksheet>`;
   return { xml, links };
 }

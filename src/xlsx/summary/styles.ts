@@ -1,6 +1,7 @@
 /**
- * The few cell styles the summary needs, as styles.xml and the cellXfs index of each. Fills are the
- * add-in's mark colours' light tints, so a reviewer reads red rows the way they read marked cells.
+ * The few cell styles the summary needs, as styles.xml and the cellXfs index of each. Body cells are
+ * top-aligned and wrap where a column is capped; the row fills (light red for errors, grey for
+ * unreadable files) wrap too, so a highlighted row reads like the others.
  */
 export const STYLE = {
   normal: 0,
@@ -37,9 +38,9 @@ export const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"
 <cellXfs count="7">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
-<xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1"/>
-<xf numFmtId="0" fontId="0" fillId="4" borderId="0" xfId="0" applyFill="1"/>
-<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
+<xf numFmtId="0" fontId="0" fillId="4" borderId="0" xfId="0" applyFill="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
 </cellXfs>
