@@ -120,55 +120,77 @@ export function openZip(bytes: Uint8Array, name: string): Map<string, ZipEntry> 
     if (method !== 0 && method !== 8) throw damaged(name, `${entryName} uses compression method ${method}`);
     if (method === 0 && compressedSize !== size) throw damaged(name, `${entryName} has inconsistent sizes`);
     if (entryName.endsWith("/")) continue; // a folder entry carries no part
-    entries.set(entryName, makeEntry(bytes, name, { name: entryName, method, crc32: crc, compressedSize, size, flags, dosTime, dosDate }, dataStart));
+    entries.set(entryName, new Entry(bytes, name, { name: entryName, method, crc32: crc, compressedSize, size, flags, dosTime, dosDate }, dataStart));
   }
   return entries;
 }
 
 type EntryInfo = Omit<ZipEntry, "raw" | "bytes" | "text" | "stream">;
 
-function makeEntry(file: Uint8Array, zipName: string, info: EntryInfo, dataStart: number): ZipEntry {
-  const raw = () => file.subarray(dataStart, dataStart + info.compressedSize);
-  const check = (out: Uint8Array) => {
-    if (out.length !== info.size || crc32(out) !== info.crc32) throw damaged(zipName, `${info.name} fails its checksum`);
-    return out;
-  };
-  /** Inflates into a buffer of the declared size plus one byte: a part that overflows it lied. */
-  const inflateDeclared = (): Uint8Array => {
-    if (info.method === 0) return raw();
-    try {
-      return inflateSync(raw(), { out: new Uint8Array(info.size + 1) });
-    } catch (e) {
-      throw damaged(zipName, `${info.name}: ${(e as Error).message}`);
-    }
-  };
-  const bytes = (limit = PART_LIMIT): Uint8Array => {
-    if (info.size > limit) throw tooLarge(zipName, info.name, limit);
-    const out = inflateDeclared();
+/** One entry; a class, not closures, since an ordinary workbook opens a dozen of them per file. */
+class Entry implements ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly flags: number;
+  readonly dosTime: number;
+  readonly dosDate: number;
+
+  constructor(
+    private readonly file: Uint8Array,
+    private readonly zipName: string,
+    info: EntryInfo,
+    private readonly dataStart: number,
+  ) {
+    this.name = info.name;
+    this.method = info.method;
+    this.crc32 = info.crc32;
+    this.compressedSize = info.compressedSize;
+    this.size = info.size;
+    this.flags = info.flags;
+    this.dosTime = info.dosTime;
+    this.dosDate = info.dosDate;
+  }
+
+  raw(): Uint8Array {
+    return this.file.subarray(this.dataStart, this.dataStart + this.compressedSize);
+  }
+
+  bytes(limit = PART_LIMIT): Uint8Array {
+    if (this.size > limit) throw tooLarge(this.zipName, this.name, limit);
+    const out = this.inflateDeclared();
     // Larger than declared: stream it to learn whether it passes the limit (too large) or not (damaged).
-    if (out.length > info.size) stream(() => undefined, limit);
-    return check(out);
-  };
-  const stream = (onChunk: (chunk: Uint8Array, final: boolean) => void, limit = STREAM_LIMIT): void => {
-    if (info.size > limit) throw tooLarge(zipName, info.name, limit);
+    if (out.length > this.size) this.stream(() => undefined, limit);
+    return this.check(out);
+  }
+
+  text(limit?: number): string {
+    // A UTF-8 byte-order mark is allowed in XML parts; the decoder drops it.
+    return utf8.decode(this.bytes(limit));
+  }
+
+  stream(onChunk: (chunk: Uint8Array, final: boolean) => void, limit = STREAM_LIMIT): void {
+    if (this.size > limit) throw tooLarge(this.zipName, this.name, limit);
     // A small part is inflated at once (a stream's buffers cost more than the part), unless it
     // inflates past its declared size; then the stream below counts what it really holds.
-    if (info.size <= WHOLE_BELOW) {
-      const out = inflateDeclared();
-      if (out.length <= info.size) return onChunk(check(out), true);
+    if (this.size <= WHOLE_BELOW) {
+      const out = this.inflateDeclared();
+      if (out.length <= this.size) return onChunk(this.check(out), true);
     }
-    const data = raw();
+    const data = this.raw();
     let total = 0;
     let crc = 0;
     const take = (chunk: Uint8Array, final: boolean) => {
       total += chunk.length;
       // The declared size can lie; the running count is what bounds a bomb.
-      if (total > limit) throw tooLarge(zipName, info.name, limit);
+      if (total > limit) throw tooLarge(this.zipName, this.name, limit);
       crc = crc32(chunk, crc);
-      if (final && (total !== info.size || crc !== info.crc32)) throw damaged(zipName, `${info.name} fails its checksum`);
+      if (final && (total !== this.size || crc !== this.crc32)) throw damaged(this.zipName, `${this.name} fails its checksum`);
       onChunk(chunk, final);
     };
-    if (info.method === 0) {
+    if (this.method === 0) {
       if (data.length === 0) return take(data, true);
       for (let i = 0; i < data.length; i += STREAM_SLICE * 16) take(data.subarray(i, i + STREAM_SLICE * 16), i + STREAM_SLICE * 16 >= data.length);
       return;
@@ -184,22 +206,26 @@ function makeEntry(file: Uint8Array, zipName: string, info: EntryInfo, dataStart
       }
     } catch (e) {
       if (e instanceof InputError) throw e;
-      if (isFflateError(e)) throw damaged(zipName, `${info.name}: ${(e as Error).message}`);
+      if (isFflateError(e)) throw damaged(this.zipName, `${this.name}: ${(e as Error).message}`);
       throw e; // the consumer's own error: not ours to relabel
     }
-    if (!ended) throw damaged(zipName, `${info.name} ends early`);
-  };
-  return {
-    ...info,
-    raw,
-    bytes,
-    text: (limit?: number) => {
-      const b = bytes(limit);
-      // A UTF-8 byte-order mark is allowed in XML parts; the decoder drops it.
-      return utf8.decode(b);
-    },
-    stream,
-  };
+    if (!ended) throw damaged(this.zipName, `${this.name} ends early`);
+  }
+
+  /** Inflates into a buffer of the declared size plus one byte: a part that overflows it lied. */
+  private inflateDeclared(): Uint8Array {
+    if (this.method === 0) return this.raw();
+    try {
+      return inflateSync(this.raw(), { out: new Uint8Array(this.size + 1) });
+    } catch (e) {
+      throw damaged(this.zipName, `${this.name}: ${(e as Error).message}`);
+    }
+  }
+
+  private check(out: Uint8Array): Uint8Array {
+    if (out.length !== this.size || crc32(out) !== this.crc32) throw damaged(this.zipName, `${this.name} fails its checksum`);
+    return out;
+  }
 }
 
 function isFflateError(e: unknown): boolean {
