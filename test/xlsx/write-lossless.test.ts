@@ -199,3 +199,21 @@ describe("a user's own style that looks like a mark", () => {
     expect(cleared.get("C5")).toBe(C5);
   });
 });
+
+describe("ScoreCheck's note lines merged into a reviewer's run by an editor", () => {
+  it("are still found and replaced, the reviewer's text kept", () => {
+    const mark = { title: { zh: "t", en: "t" }, changes: [{ kind: "mark" as const, sheet: "评分表", cell: "G7", severity: "warning" as const, note: "甲" }] };
+    const once = parts(patchWorkbookBytes(richWorkbook(), "r.xlsm", mark).bytes);
+    // An editor saved the note as one run: the reviewer's text and ScoreCheck's line together.
+    const merged = strFromU8(once["xl/comments1.xml"]).replace(/<\/t><\/r><r><rPr><sz val="9"\/><color rgb="FF9C0006"\/>[^]*?<t xml:space="preserve">/, "");
+    expect(merged).not.toBe(strFromU8(once["xl/comments1.xml"]));
+    once["xl/comments1.xml"] = strToU8(merged);
+    const again = patchWorkbookBytes(zipSync(once), "r.xlsm", { ...mark, changes: [{ ...mark.changes[0], note: "乙" }] });
+    const note = notes(partText(again.bytes, "xl/comments1.xml")).find((n) => n.ref === "G7")!;
+    expect(note.author).toBe(REVIEWER_NOTE.author);
+    expect(note.text).toContain(REVIEWER_NOTE.text);
+    expect(note.text).not.toContain(`${NOTE_TAG}甲`);
+    expect(note.text.split(NOTE_TAG)).toHaveLength(2);
+    expect(note.text).toContain(`${NOTE_TAG}乙`);
+  });
+});

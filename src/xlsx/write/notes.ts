@@ -6,13 +6,14 @@
  */
 import { NOTE_AUTHOR, NOTE_TAG, noteLine, parseA1 } from "../../engine";
 import { CONTENT_TYPE, REL, XlsxPackage } from "./package";
-import { escapeText, findAll, findElement, innerXml, parseAttrs, rootPrefix, splice, textOf, unescapeXml } from "./xml";
+import { escapeText, findAll, findElement, innerXml, parseAttrs, rootPrefix, splice, startTag, textOf, unescapeXml } from "./xml";
 
 export { NOTE_AUTHOR, NOTE_TAG };
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-const RUN_PROPS = '<rPr><sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/></rPr>';
+/** ScoreCheck's lines in dark red: visibly its own, and never merged into a reviewer's run on save. */
+const RUN_PROPS = '<rPr><sz val="9"/><color rgb="FF9C0006"/><rFont val="宋体"/><family val="3"/><charset val="134"/></rPr>';
 
 export interface NotesResult {
   /** The relationship id of a new VML drawing the sheet must point to with <legacyDrawing>, else null. */
@@ -104,24 +105,46 @@ function ownRun(p: string, text: string): string {
   return `<${p}r>${props}<${p}t xml:space="preserve">${escapeText(text)}</${p}t></${p}r>`;
 }
 
-/** Removes ScoreCheck's runs; a note left with nothing but them (ScoreCheck's own) goes whole. */
+/**
+ * Removes ScoreCheck's lines (those starting with NOTE_TAG), wherever they are: in runs of their own
+ * or merged into a neighbouring run by an editor; a run left empty goes, and a note ScoreCheck wrote
+ * that is left with nothing goes whole.
+ */
 function stripOwnLines(xml: string, p: string, removedRefs: string[]): { xml: string } {
   const authors = findAll(findElement(xml, `${p}authors`)?.text ?? "", `${p}author`).map((a) => unescapeXml(innerXml(a.text)));
   for (const c of findAll(xml, `${p}comment`).reverse()) {
-    const runs = findAll(c.text, `${p}r`);
-    const own = runs.filter((r) => textOf(r.text, p).replace(/^\n/, "").startsWith(NOTE_TAG));
-    if (!own.length) continue;
+    if (!c.text.includes(NOTE_TAG)) continue;
     const attrs = parseAttrs(c.text);
     let el = c.text;
-    for (const r of own.reverse()) el = splice(el, r.start, r.end, "");
-    const body = findElement(el, `${p}text`)?.text ?? "";
-    const left = textOf(body, p);
+    // Runs first (a run whose text empties goes whole), then a bare <t> of the note's text.
+    for (const r of findAll(el, `${p}r`).reverse()) {
+      const t = findElement(r.text, `${p}t`);
+      if (!t) continue;
+      const kept = withoutOwnLines(unescapeXml(innerXml(t.text)));
+      if (kept === null) continue;
+      const run = kept ? splice(r.text, t.start, t.end, `${startTag(t.text)}${escapeText(kept)}</${p}t>`) : "";
+      el = splice(el, r.start, r.end, run);
+    }
+    const body = findElement(el, `${p}text`);
+    const bare = body && findElement(body.text, `${p}t`);
+    if (body && bare && !findElement(body.text.slice(0, bare.start), `${p}r`)) {
+      const kept = withoutOwnLines(unescapeXml(innerXml(bare.text)));
+      if (kept !== null) el = splice(el, body.start + bare.start, body.start + bare.end, `${startTag(bare.text)}${escapeText(kept)}</${p}t>`);
+    }
+    const left = textOf(findElement(el, `${p}text`)?.text ?? "", p);
     if (!left && authors[Number(attrs.get("authorId"))] === NOTE_AUTHOR) {
       xml = splice(xml, c.start, c.end, "");
       removedRefs.push((attrs.get("ref") ?? "").toUpperCase());
     } else xml = splice(xml, c.start, c.end, el);
   }
   return { xml };
+}
+
+/** The text without ScoreCheck's lines, or null when it has none. */
+function withoutOwnLines(text: string): string | null {
+  const lines = text.split("\n");
+  const kept = lines.filter((l) => !l.startsWith(NOTE_TAG));
+  return kept.length === lines.length ? null : kept.join("\n");
 }
 
 function ensureAuthor(xml: string, p: string): { xml: string; id: number } {
