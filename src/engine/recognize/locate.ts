@@ -50,8 +50,16 @@ export function isGroupHeading(text: string): boolean {
   return NAME_GROUP_HEADING.test(key(t));
 }
 
+const headerWordCache = new Map<string, boolean>();
+
+/** Whether a cell's text is a header word; data sheets repeat the same texts, so answers are kept. */
 function isHeaderWordCell(text: string): boolean {
-  return roleOf(text) !== null || isGroupHeading(text);
+  const hit = headerWordCache.get(text);
+  if (hit !== undefined) return hit;
+  const yes = text.length <= 40 && (roleOf(text) !== null || isGroupHeading(text));
+  if (headerWordCache.size > 20_000) headerWordCache.clear();
+  headerWordCache.set(text, yes);
+  return yes;
 }
 
 /** Cells of a row that are header words; a header row holds no numbers. */
@@ -61,10 +69,10 @@ function headerCells(view: SheetView, row: number, band: Band): Map<number, Colu
   const found = new Map<number, ColumnRole | "group">();
   for (let c = band.left; c <= band.right; c++) {
     const t = view.text(row, c);
-    if (!t) continue;
+    if (!t || !isHeaderWordCell(t)) continue;
     const role = roleOf(t);
     if (role) found.set(c, role);
-    else if (isGroupHeading(t)) found.set(c, "group");
+    else found.set(c, "group");
   }
   return found.size ? found : null;
 }
