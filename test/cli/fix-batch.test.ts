@@ -60,8 +60,9 @@ describe("fix FOLDER -o OUTDIR", () => {
   });
 
   it("links the summary's findings to the marked copies", () => {
-    const rels = strFromU8(unzipSync(readFileSync(join(root, "汇总.xlsx")))["xl/worksheets/_rels/sheet2.xml.rels"]);
-    expect(rels).toContain(`Target="inbox/修正/单位A/自评表.xlsx#'评分表'!`);
+    const zip = unzipSync(readFileSync(join(root, "汇总.xlsx")));
+    expect(strFromU8(zip["xl/worksheets/_rels/sheet2.xml.rels"])).toContain(`Target="inbox/修正/单位A/自评表.xlsx"`);
+    expect(strFromU8(zip["xl/worksheets/sheet2.xml"])).toContain(`location="'评分表'!`);
   });
 
   it("doesn't re-scan its output folder, refuses to overwrite earlier copies without --force, and overwrites with it", async () => {

@@ -136,8 +136,11 @@ describe("the summary workbook", () => {
     expect(rows.map((r) => r.slice(0, 3))).toEqual(all);
     const zip = unzipSync(readFileSync(summary));
     const rels = strFromU8(zip["xl/worksheets/_rels/sheet2.xml.rels"]);
+    const sheet = strFromU8(zip["xl/worksheets/sheet2.xml"]);
     const first = all[0];
-    expect(rels).toContain(`Target="inbox/${first[0]}#'${first[1]}'!${first[2]}" TargetMode="External"`);
+    // The file in the relationship, the place in the hyperlink's location (as Excel writes them).
+    expect(rels).toContain(`Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="inbox/${first[0]}" TargetMode="External"`);
+    expect(sheet).toContain(`<hyperlink ref="C2" r:id="rId1" location="'${first[1]}'!${first[2]}"/>`);
     expect((rels.match(/<Relationship /g) ?? []).length).toBe(all.length);
   });
 
@@ -172,5 +175,11 @@ describe("the summary workbook", () => {
     expect(lines[0]).toBe("文件,单位/部门,项目名称,表格,填报总分,重算总分,规则得分,填报等级,重算等级,错误数,提醒数,主要问题,状态");
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual((report.files as JsonFile[]).flatMap((f) => Array(Math.max(1, f.tables.length)).fill(f.file)));
     expect(lines.find((l) => l.startsWith("单位A/"))).toContain(",99,98,99,");
+    // LibreOffice follows the links: saved as .ods, each finding's cell links to its workbook's cell.
+    sofficeConvert(summary, "ods", out);
+    const content = strFromU8(unzipSync(readFileSync(join(out, "汇总.ods")))["content.xml"]);
+    const first = (report.files as JsonFile[]).find((f) => f.findings.length)!;
+    // (LibreOffice rewrites the relative path for where the .ods was saved.)
+    expect(content).toContain(`/inbox/${first.file}#&apos;${first.findings[0].sheet}&apos;!${first.findings[0].cell}"`);
   });
 });

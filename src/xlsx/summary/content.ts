@@ -58,7 +58,7 @@ export function findingsSheet(files: SummaryFile[]): SheetSpec {
   const rows: Cell[][] = [FINDINGS_HEADER];
   for (const f of files)
     for (const x of f.findings) {
-      const cell: Cell = f.link ? { text: x.cell, link: `${f.link}#${sheetLocation(x.sheet, x.cell)}` } : x.cell;
+      const cell: Cell = f.link ? { text: x.cell, link: f.link, location: sheetLocation(x.sheet, x.cell) } : x.cell;
       rows.push([f.file, x.sheet, cell, x.rule, SEVERITY_ZH[x.severity], x.message]);
     }
   return { name: SUMMARY_SHEETS.findings, rows, header: true, maxWidth: 80, wrap: true, landscape: true };

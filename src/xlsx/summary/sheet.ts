@@ -1,8 +1,12 @@
 import { STYLE, type StyleName } from "./styles";
 import { cellRef, columnLetter, escapeXml, XML_HEAD } from "./xml";
 
-/** A cell: text, a number (written as a number), or text with a hyperlink to an external target. */
-export type Cell = string | number | null | { text: string; link: string };
+/**
+ * A cell: text, a number (written as a number), or text linked to another file (a relative path)
+ * and optionally a place in it ('Sheet'!A1). The place goes in the hyperlink's location, not after a
+ * "#" in the target, which Excel fails to open.
+ */
+export type Cell = string | number | null | { text: string; link: string; location?: string };
 
 /** One worksheet as the summary lays it out; the writer turns it into SpreadsheetML. */
 export interface SheetSpec {
@@ -122,7 +126,8 @@ export function sheetXml(spec: SheetSpec, strings: SharedStrings, selected: bool
       const text = (typeof c === "string" ? c : c.text).slice(0, MAX_TEXT);
       if (typeof c === "object") {
         links.push(c.link);
-        hyperlinks.push(`<hyperlink ref="${ref}" r:id="rId${links.length}"/>`);
+        const location = c.location ? ` location="${escapeXml(c.location)}"` : "";
+        hyperlinks.push(`<hyperlink ref="${ref}" r:id="rId${links.length}"${location}/>`);
       }
       return `<c r="${ref}" t="s"${s}><v>${strings.id(text)}</v></c>`;
     });
