@@ -143,3 +143,20 @@ describe("units", () => {
     expect(parseIndicatorValue(95, null, "%").columnUnit).toBeUndefined();
   });
 });
+
+describe("remarks after the figure", () => {
+  it.each([
+    ["95%以上(含95%)", ">=", "95"],
+    ["≥95%（含）", ">=", "95"],
+    ["100%（已完成）", undefined, "100"],
+    ["≤3天(含3天)", "<=", "3"],
+  ])("%s reads %s %s", (text, comparator, number) => {
+    const v = parseIndicatorValue(text);
+    expect(v.kind).toBe("number");
+    expect(v.comparator).toBe(comparator);
+    expect(v.number!.toFixed()).toBe(number);
+  });
+  it("a bracket that holds the figure's meaning stays text", () => {
+    expect(parseIndicatorValue("完成(部分)").kind).toBe("text");
+  });
+});

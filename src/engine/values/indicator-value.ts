@@ -108,10 +108,22 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string | null, 
     };
   }
   const raw = v.trim();
-  let t = norm(raw).replace(/,/g, "");
+  const t = norm(raw).replace(/,/g, "");
   if (NOT_APPLICABLE.test(t)) return { raw, kind: "na" };
   const deadline = readDeadline(t);
   if (deadline) return { raw, kind: "text", word: t, deadline };
+  const read = readText(raw, t, unitFromColumn);
+  // "95%（含95%）", "100%（已完成）": a remark in brackets after the figure does not change it.
+  const remark = /^(.*\d.*?)\([^()]*\)$/.exec(t);
+  if (read.kind === "text" && remark) {
+    const bare = readText(raw, remark[1], unitFromColumn);
+    if (bare.kind === "number") return bare;
+  }
+  return read;
+}
+
+function readText(raw: string, text: string, unitFromColumn: string | undefined): IndicatorValue {
+  let t = text;
   let comparator: Comparator | undefined;
   for (const [re, c] of COMPARATOR_PREFIX) {
     if (re.test(t) && !(c === ">=" && /^达到/.test(t) && !/\d/.test(t))) {
@@ -127,6 +139,7 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string | null, 
       break;
     }
   }
+  t = t.replace(/\(含\)$/, "");
   const m = QUANTITY.exec(t);
   if (m && !/[前后底初末内]$/.test(t)) {
     const unit = m[3] || unitFromColumn || undefined;
