@@ -15,7 +15,7 @@ import { planFix } from "../../src/engine/changes/plan";
 import { readXlsxBytes } from "../../src/xlsx/read";
 import { patchWorkbookBytes, writeFixedCopy } from "../../src/xlsx/write";
 import { richWorkbook } from "../support/ooxml-workbook";
-import { partText } from "../support/ooxml-inspect";
+import { notes, partText } from "../support/ooxml-inspect";
 
 const set = (...changes: Change[]): ChangeSet => ({ title: { zh: "t", en: "t" }, changes });
 const value = (sheet: string, cell: string, v: number | string): Change => ({ kind: "set-value", sheet, cell, value: v, reason: "test" });
@@ -192,6 +192,28 @@ describe("LibreOffice opens the fixed copy", () => {
       expect(csv("自评报告")).toContain("一、评价结论");
       expect(csv("评分表").split("\n")[10]).toMatch(/^总计,+100,99/);
       expect(csv("数据")).toContain("项目2,20,40");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  it("after LibreOffice re-saves the fixed copy (runs split, authors lost), a new fix replaces its own report and note lines", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scorecheck-lo-"));
+    try {
+      const bytes = richWorkbook({ macros: false });
+      const snap = readXlsxBytes(bytes, "rich.xlsx");
+      writeFileSync(join(dir, "fixed.xlsx"), patchWorkbookBytes(bytes, "rich.xlsx", planFix(analyzeWorkbook(snap), snap)).bytes);
+      mkdirSync(join(dir, "lo"));
+      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "lo"), join(dir, "fixed.xlsx")], { stdio: "ignore", timeout: 120_000 });
+      const resaved = new Uint8Array(readFileSync(join(dir, "lo", "fixed.xlsx")));
+      const again = readXlsxBytes(resaved, "resaved.xlsx");
+      const { bytes: out, summary } = patchWorkbookBytes(resaved, "resaved.xlsx", planFix(analyzeWorkbook(again), again));
+      expect(summary.reportSheet).toEqual({ name: "自评报告", replaced: true });
+      const comments = partText(out, "xl/comments1.xml");
+      const text = (ref: string) => notes(comments).find((n) => n.ref === ref)?.text.replace(/&#10;/g, "\n") ?? "";
+      expect(text("G7")).toContain("已核实（附件 5）");
+      expect(text("G7").split("【评分表核查】")).toHaveLength(2);
+      expect(text("E8").split("【评分表核查】")).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

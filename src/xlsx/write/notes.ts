@@ -106,45 +106,62 @@ function ownRun(p: string, text: string): string {
 }
 
 /**
- * Removes ScoreCheck's lines (those starting with NOTE_TAG), wherever they are: in runs of their own
- * or merged into a neighbouring run by an editor; a run left empty goes, and a note ScoreCheck wrote
- * that is left with nothing goes whole.
+ * Removes ScoreCheck's lines (those starting with NOTE_TAG) from the notes, found in the note's
+ * whole text, so they go however an editor has split or merged the runs (LibreOffice splits them by
+ * script); a run left empty goes, and a note left with no text goes whole.
  */
 function stripOwnLines(xml: string, p: string, removedRefs: string[]): { xml: string } {
-  const authors = findAll(findElement(xml, `${p}authors`)?.text ?? "", `${p}author`).map((a) => unescapeXml(innerXml(a.text)));
   for (const c of findAll(xml, `${p}comment`).reverse()) {
     if (!c.text.includes(NOTE_TAG)) continue;
-    const attrs = parseAttrs(c.text);
-    let el = c.text;
-    // Runs first (a run whose text empties goes whole), then a bare <t> of the note's text.
-    for (const r of findAll(el, `${p}r`).reverse()) {
-      const t = findElement(r.text, `${p}t`);
-      if (!t) continue;
-      const kept = withoutOwnLines(unescapeXml(innerXml(t.text)));
-      if (kept === null) continue;
-      const run = kept ? splice(r.text, t.start, t.end, `${startTag(t.text)}${escapeText(kept)}</${p}t>`) : "";
-      el = splice(el, r.start, r.end, run);
-    }
-    const body = findElement(el, `${p}text`);
-    const bare = body && findElement(body.text, `${p}t`);
-    if (body && bare && !findElement(body.text.slice(0, bare.start), `${p}r`)) {
-      const kept = withoutOwnLines(unescapeXml(innerXml(bare.text)));
-      if (kept !== null) el = splice(el, body.start + bare.start, body.start + bare.end, `${startTag(bare.text)}${escapeText(kept)}</${p}t>`);
-    }
-    const left = textOf(findElement(el, `${p}text`)?.text ?? "", p);
-    if (!left && authors[Number(attrs.get("authorId"))] === NOTE_AUTHOR) {
+    const body = findElement(c.text, `${p}text`);
+    if (!body) continue;
+    const text = stripFromText(body.text, p);
+    if (text === null) continue;
+    if (!textOf(text, p).trim()) {
       xml = splice(xml, c.start, c.end, "");
-      removedRefs.push((attrs.get("ref") ?? "").toUpperCase());
-    } else xml = splice(xml, c.start, c.end, el);
+      removedRefs.push((parseAttrs(c.text).get("ref") ?? "").toUpperCase());
+    } else xml = splice(xml, c.start, c.end, splice(c.text, body.start, body.end, text));
   }
   return { xml };
 }
 
-/** The text without ScoreCheck's lines, or null when it has none. */
-function withoutOwnLines(text: string): string | null {
-  const lines = text.split("\n");
-  const kept = lines.filter((l) => !l.startsWith(NOTE_TAG));
-  return kept.length === lines.length ? null : kept.join("\n");
+/** The <text> element without ScoreCheck's lines, or null when it has none. */
+function stripFromText(text: string, p: string): string | null {
+  const runs = findAll(text, `${p}r`);
+  const ts = findAll(text, `${p}t`).map((t) => ({ ...t, value: unescapeXml(innerXml(t.text)), run: runs.find((r) => r.start < t.start && t.end <= r.end) }));
+  const full = ts.map((t) => t.value).join("");
+  const drop = ownLineMask(full);
+  if (!drop) return null;
+  let offset = 0;
+  const edits = ts.map((t) => {
+    const kept = [...t.value].filter((_, i) => !drop[offset + i]).join("");
+    offset += t.value.length;
+    return { t, kept };
+  });
+  for (const { t, kept } of edits.reverse()) {
+    if (kept === t.value) continue;
+    if (!kept && t.run) text = splice(text, t.run.start, t.run.end, "");
+    else text = splice(text, t.start, t.end, `${startTag(t.text)}${escapeText(kept)}</${p}t>`);
+  }
+  return text;
+}
+
+/** Characters of `full` on ScoreCheck's lines (each with the line break that joins it), or null. */
+function ownLineMask(full: string): boolean[] | null {
+  const mask = new Array<boolean>(full.length).fill(false);
+  let any = false;
+  let pos = 0;
+  const lines = full.split("\n");
+  lines.forEach((line, i) => {
+    if (line.startsWith(NOTE_TAG)) {
+      any = true;
+      const from = i > 0 ? pos - 1 : pos;
+      const to = pos + line.length + (i === 0 && i < lines.length - 1 ? 1 : 0);
+      for (let k = from; k < to; k++) mask[k] = true;
+    }
+    pos += line.length + 1;
+  });
+  return any ? mask : null;
 }
 
 function ensureAuthor(xml: string, p: string): { xml: string; id: number } {
