@@ -14,7 +14,7 @@ export interface Args {
   reverseRule: "ratio" | "linear";
   /** check/fix: also write the reviewer's summary workbook here. */
   summary?: string;
-  /** fix: overwrite existing output files. */
+  /** fix: overwrite existing output files; check/fix: overwrite a --summary file ScoreCheck didn't write. */
   force: boolean;
   /** Worker threads for a large batch (default: one per core; 1 = none). */
   jobs?: number;
@@ -76,7 +76,7 @@ function positive(flag: string, v: string): number {
 }
 
 export const USAGE = `用法 / usage:
-  scorecheck check FILE|FOLDER... [--json] [--summary 汇总.xlsx] [--lang zh-CN|en] [--reverse-rule ratio|linear]
+  scorecheck check FILE|FOLDER... [--json] [--summary 汇总.xlsx [--force]] [--lang zh-CN|en] [--reverse-rule ratio|linear] [--jobs N]
   scorecheck fix FILE -o OUT.xlsx [--force] [--rescore] [--rescale-weights] [--no-marks] [--no-narrative]
   scorecheck fix FILE|FOLDER... -o OUTDIR [--summary 汇总.xlsx] [--force] [...]
   scorecheck narrative FILE [--table N]

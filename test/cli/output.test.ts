@@ -117,3 +117,28 @@ describe("exit codes", () => {
     expect(r.err).toMatch(/不是 Excel 工作簿/);
   });
 });
+
+describe("--summary's file", () => {
+  const root = tempDir("summary-target");
+  const inbox = join(root, "inbox");
+  beforeAll(() => copyFixture("004-02", join(inbox, "自评表.xlsx")));
+
+  it("goes into a new folder if need be, and replaces an earlier ScoreCheck summary", async () => {
+    const path = join(root, "新建/汇总.xlsx");
+    expect((await runInProcess("check", inbox, "--summary", path)).code).toBe(0);
+    const again = await runInProcess("check", inbox, "--summary", path);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(`汇总已写入 ${path}`);
+  });
+
+  it("never replaces a workbook that isn't one, unless --force", async () => {
+    const own = copyFixture("000-07", join(root, "我的表.xlsx"));
+    const bytes = readFileSync(own);
+    const r = await runInProcess("check", inbox, "--summary", own);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不是 ScoreCheck 汇总，未覆盖/);
+    expect(readFileSync(own).equals(bytes)).toBe(true);
+    expect((await runInProcess("check", inbox, "--summary", own, "--force")).code).toBe(0);
+    expect(readFileSync(own).equals(bytes)).toBe(false);
+  });
+});

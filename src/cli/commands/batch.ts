@@ -16,6 +16,7 @@ import { runTasks } from "../pool";
 import { Progress, progressWanted } from "../progress";
 import { failed, fileJson, hasErrors, text, type FileResult } from "../result";
 import { summaryInput } from "../summary-input";
+import { prepareSummaryPath } from "../summary-target";
 import { scorecheckVersion } from "../version";
 import { fixLine } from "./fix-line";
 
@@ -49,6 +50,7 @@ export async function runBatch(args: Args, ctx: BatchContext): Promise<number> {
   const single = args.files.length === 1 && !isDir(args.files[0]);
   const outdir = fixing && !single ? args.output! : null;
   if (outdir && !isDir(outdir) && /\.(xlsx|xlsm)$/i.test(outdir)) throw new UsageError("fix 处理多个文件或文件夹时，-o 须为输出文件夹 / with several files or a folder, -o names an output folder");
+  if (args.summary) prepareSummaryPath(args.summary, args.force);
   const exclude = [outdir, args.summary].filter((p): p is string => !!p);
   const found = discover(args.files, exclude);
   for (const s of found.skipped) await err(`scorecheck: ${text(s.reason, args.lang)}\n`);
@@ -98,7 +100,12 @@ export async function runBatch(args: Args, ctx: BatchContext): Promise<number> {
   }
 
   if (args.summary) {
-    await writeSummaryWorkbook(args.summary, summaryInput(results, args, args.summary, scorecheckVersion()));
+    try {
+      await writeSummaryWorkbook(args.summary, summaryInput(results, args, args.summary, scorecheckVersion()));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new InputError("unwritable", `${args.summary}：无法写入汇总（${code}）`, `${args.summary}: cannot write the summary (${code})`);
+    }
   }
   await report(results, args, singleMode, found.skipped.length ? found.skipped.map((s) => ({ file: s.file, reason: text(s.reason, args.lang) })) : null);
   return exitCode(results, singleMode, fixing);
