@@ -71,3 +71,10 @@ describe("evidence from the figures", () => {
     expect(c.doubts[0].message.zh).toContain("无法判断");
   });
 });
+
+describe("header words with what brackets add", () => {
+  it("三级指标（指标名称）, 分值（分）, 得分(分), 实际完成值(B), 绩效指标未完成原因分析及改进措施", () => {
+    const c = columnsOf([["一级指标", "三级指标（指标名称）", "分值（分）", "得分(分)", "实际完成值(B)", "绩效指标未完成原因分析及改进措施"]]);
+    expect(c.columns.roles).toMatchObject({ level1: 0, level3: 1, weight: 2, score: 3, actual: 4, basis: 5 });
+  });
+});

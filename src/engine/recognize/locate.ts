@@ -36,10 +36,22 @@ export interface HeaderCandidate {
 const NAME_ROLES: ColumnRole[] = ["level1", "level2", "level3"];
 const DATA_ROLES: ColumnRole[] = ["weight", "score", "target", "actual"];
 
-/** The role a header cell's words name, if any. */
+/**
+ * The role a header cell's words name, if any: the words as written, or else without what brackets
+ * add ("三级指标（指标名称）", "分值（分）", "目标值(标准)").
+ */
 export function roleOf(text: string): ColumnRole | null {
   const k = key(text);
   if (!k || k.length > 20) return null;
+  const role = roleOfKey(k);
+  if (role) return role;
+  const bare = key(text.normalize("NFKC").replace(BRACKETED, ""));
+  return bare && bare !== k ? roleOfKey(bare) : null;
+}
+
+const BRACKETED = /\([^()]*\)|【[^【】]*】|\[[^[\]]*\]/g;
+
+function roleOfKey(k: string): ColumnRole | null {
   for (const p of HEADER_PATTERNS) if (p.exact?.test(k)) return p.role;
   return null;
 }
