@@ -268,3 +268,14 @@ describe("a row marked not applicable", () => {
     expect(problems(6, ["满意度指标", "满意度指标", "百姓满意度", "/", null, "/", "/"]).filter((p) => p.startsWith("missing-value"))).toEqual([]);
   });
 });
+
+describe("soft wording is a judgement, not an error", () => {
+  it("基本完成 with full marks is a warning (its band), never full-score-below-target", () => {
+    const found = analyzeWorkbook(tableWith(5, ["效益指标", "社会效益指标", "政策宣传", "全面完成", "基本完成", 20, 20])).findings;
+    expect(found.map((f) => `${f.severity} ${f.rule} ${f.cell}`)).toEqual(["warning score-off-rule G9"]);
+  });
+  it("部分完成 with full marks is still an error", () => {
+    const found = analyzeWorkbook(tableWith(5, ["效益指标", "社会效益指标", "政策宣传", "全面完成", "部分完成", 20, 20])).findings;
+    expect(found.map((f) => `${f.severity} ${f.rule} ${f.cell}`)).toEqual(["error full-score-below-target G9"]);
+  });
+});

@@ -17,6 +17,11 @@ export interface Assessment {
   band?: [Decimal, Decimal];
   /** A reverse (≤) indicator missed by exceeding its target. */
   reverse?: boolean;
+  /**
+   * Read from soft wording ("基本完成", "较好", "初步建立"): a judgement, not arithmetic. Checks
+   * may warn on it but never call it an error.
+   */
+  soft?: boolean;
   /** Plain-language account: "实际完成值96%低于目标值98%". */
   why: { zh: string; en: string };
 }
@@ -76,6 +81,8 @@ export function assessQuantity(target: IndicatorValue, actual: IndicatorValue, d
 
 const NEGATION = /^(未|不|没有|没|无|否|尚未|暂未|非)/;
 const PARTIAL = /(部分|基本|大部分|较好|一般|初步|逐步|有所)/;
+/** Wording that says outright that only part was done, as opposed to "基本", "较好", "逐步". */
+const PLAINLY_PARTIAL = /(部分(完成|达成|实现|到位|落实)|未全部|未完全|大部分)/;
 const MET = /(达到|达成|完成|实现|已|是|有效|合格|及时|符合|充分|规范|合理|明确|科学|健全|合规|提高|提升|保障|按时|良好|优|满意|准确|到位|安全|稳定|增强|改善|促进|持续|显著|明显|正常|无差错|零)/;
 
 /** Qualitative comparison of words: 是/是, 及时/及时, 有效/达到了目标值. */
@@ -95,7 +102,7 @@ export function assessWords(target: IndicatorValue, actual: IndicatorValue): Ass
   if (t && tNeg !== aNeg && (t.replace(NEGATION, "") === a.replace(NEGATION, "") || a.length <= 2 || t.length <= 2))
     return { status: "missed", band: BAND_MISSED, why: why("实际与目标相反", "actual contradicts target") };
   if (aNeg && !tNeg && /(达到|完成|达成|实现)/.test(a)) return { status: "missed", band: BAND_MISSED, why: why("未达成年度指标", "target not achieved") };
-  if (PARTIAL.test(a)) return { status: "partial", band: BAND_PARTIAL, why: why("部分达成年度指标", "target partly achieved") };
+  if (PARTIAL.test(a)) return { status: "partial", band: BAND_PARTIAL, soft: !PLAINLY_PARTIAL.test(a), why: why("部分达成年度指标", "target partly achieved") };
   if (!aNeg && MET.test(a)) return { status: "met", band: BAND_MET, why: why("达成年度指标", "target achieved") };
   return { status: "unknown", why: why("无法判断完成情况", "achievement unclear") };
 }

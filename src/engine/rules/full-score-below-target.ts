@@ -14,6 +14,8 @@ export const fullScoreBelowTarget: Rule = {
       const a = c.assessment;
       if (w.isZero() || !s.eq(w)) continue;
       if (a.status !== "missed" && a.status !== "partial") continue;
+      // Soft wording ("基本完成") is a judgement: score-off-rule may warn, this error may not.
+      if (a.soft) continue;
       // 预算执行率 against the funds block is budget-execution's finding.
       if (c.evidence?.source === "funds") continue;
       const where = c.evidence ? { zh: `（依据：${c.evidence.sheet}!${posToA1(c.evidence.pos)}）`, en: ` (see ${c.evidence.sheet}!${posToA1(c.evidence.pos)})` } : { zh: "", en: "" };

@@ -22,7 +22,8 @@ export const scoreOffRule: Rule = {
         const lo = round(a.band[0].times(w), SCORE_PLACES);
         const hi = round(a.band[1].times(w), SCORE_PLACES);
         const inside = s.gte(lo) && (a.status === "met" ? s.lte(hi) : s.lt(hi));
-        if (inside || (a.status !== "met" && s.eq(w))) continue;
+        // A full score on a plain miss is full-score-below-target's error; on soft wording it is ours.
+        if (inside || (a.status !== "met" && s.eq(w) && !a.soft)) continue;
         out.push({
           pos,
           message: {
