@@ -44,3 +44,10 @@ describe.each<[string, PlainOptions]>([
     expect(Buffer.from(third.bytes).equals(Buffer.from(second.bytes))).toBe(true);
   });
 });
+
+it("a workbook without styles.xml gets none when nothing needs a style", () => {
+  const input = plainWorkbook({ noStyles: true });
+  const { summary } = patchWorkbookBytes(input, "p.xlsx", { title: { zh: "t", en: "t" }, changes: [{ kind: "set-value", sheet: "评分表", cell: "G7", value: 20, reason: "r" }] });
+  expect(summary.addedParts).toEqual([]);
+  expect(summary.changedParts.sort()).toEqual(["xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
+});

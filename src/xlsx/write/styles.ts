@@ -25,17 +25,17 @@ export class StyleSheet {
   private readonly p: string;
   private readonly original: string;
 
-  constructor(private readonly pkg: XlsxPackage, workbookPath: string) {
+  /** The workbook had no style sheet: one is added only if something is appended to it. */
+  private readonly created: boolean;
+
+  constructor(
+    private readonly pkg: XlsxPackage,
+    private readonly workbookPath: string,
+  ) {
     const existing = pkg.related(workbookPath, REL.styles)[0];
-    if (existing && pkg.has(existing)) {
-      this.path = existing;
-      this.xml = pkg.text(existing)!;
-    } else {
-      this.path = "xl/styles.xml";
-      this.xml = MINIMAL_STYLES;
-      pkg.addRel(workbookPath, REL.styles, this.path);
-      pkg.addOverride(this.path, CONTENT_TYPE.styles);
-    }
+    this.created = !(existing && pkg.has(existing));
+    this.path = this.created ? "xl/styles.xml" : existing;
+    this.xml = this.created ? MINIMAL_STYLES : pkg.text(existing)!;
     this.original = this.xml;
     this.p = rootPrefix(this.xml, "styleSheet");
   }
@@ -141,6 +141,11 @@ export class StyleSheet {
   }
 
   commit(): void {
-    if (this.xml !== this.original) this.pkg.setText(this.path, this.xml);
+    if (this.xml === this.original) return;
+    if (this.created) {
+      this.pkg.addRel(this.workbookPath, REL.styles, this.path);
+      this.pkg.addOverride(this.path, CONTENT_TYPE.styles);
+    }
+    this.pkg.setText(this.path, this.xml);
   }
 }
