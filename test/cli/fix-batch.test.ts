@@ -93,6 +93,14 @@ describe("fix FILE -o OUT.xlsx", () => {
     expect((await runInProcess("fix", input, "-o", out, "--force")).code).toBe(0);
   });
 
+  it("writes into -o when it names an existing folder", async () => {
+    const dir = tempDir("fix-into");
+    const r = await runInProcess("fix", input, "-o", dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "自评表.xlsx"))).toBe(true);
+    expect(r.out.startsWith(`已写入 ${join(dir, "自评表.xlsx")}：重算 `)).toBe(true);
+  });
+
   it("refuses to write onto its input (exit 2)", async () => {
     const bytes = readFileSync(input);
     const r = await runInProcess("fix", input, "-o", input, "--force");

@@ -48,7 +48,8 @@ function singleOutput(output: string, input: string): string {
 export async function runBatch(args: Args, ctx: BatchContext): Promise<number> {
   const fixing = args.command === "fix";
   const single = args.files.length === 1 && !isDir(args.files[0]);
-  const outdir = fixing && !single ? args.output! : null;
+  // -o is a folder for several files or a folder, and for one file when it names an existing folder.
+  const outdir = fixing && (!single || isDir(args.output!)) ? args.output! : null;
   if (outdir && !isDir(outdir) && /\.(xlsx|xlsm)$/i.test(outdir)) throw new UsageError("fix 处理多个文件或文件夹时，-o 须为输出文件夹 / with several files or a folder, -o names an output folder");
   if (args.summary) prepareSummaryPath(args.summary, args.force);
   const exclude = [outdir, args.summary].filter((p): p is string => !!p);
