@@ -133,3 +133,19 @@ describe("a row of figures without a label", () => {
     expect(t.subtotals).toEqual([]);
   });
 });
+
+describe("一级 named only by its weight", () => {
+  it("(60分) and (40分) are two groups", () => {
+    const t = recognize(
+      sheet("表", [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["(60分)", "数量指标", "人数", 60, 60],
+        ["(40分)", "社会效益", "满意度", 40, 40],
+      ]),
+    ).tables[0];
+    expect(t.groupWeights.map((g) => [g.name, g.declared.toFixed(), g.memberRows])).toEqual([
+      ["(60分)", "60", [1]],
+      ["(40分)", "40", [2]],
+    ]);
+  });
+});

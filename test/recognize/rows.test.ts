@@ -101,3 +101,19 @@ describe("classify rows", () => {
     expect(kinds(s)).toMatchObject({ end: "title", bottom: 2 });
   });
 });
+
+describe("rows of remarks inside a table", () => {
+  it("其他需要说明事项 with one merged cell across the figures is a note, not an indicator", () => {
+    const s = sheet(
+      "表",
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值", "得分"],
+        ["产出指标", "数量指标", "人数", "100人", 100, 100],
+        ["其他需要说明事项", null, null, "无", null, null],
+        ["总分", null, null, null, 100, 100],
+      ],
+      ["A3:C3", "D3:F3"],
+    );
+    expect(kinds(s).kinds).toEqual(["2:indicator", "3:other", "4:total"]);
+  });
+});

@@ -69,7 +69,7 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
     const named = splitGroupWeight(cell.text);
     const { name, unit } = named;
     const weight = named.weight ?? levelWeight(level, row);
-    const clean = cleanName(name.replace(/[:：]\s*$/, ""));
+    const clean = cleanName(name.replace(/[:：]\s*$/, "")) || cleanName(cell.text);
     if (level === 1) {
       levels.level1 = clean || levels.level1 || cell.text;
       levels.level2 = null;

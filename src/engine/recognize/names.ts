@@ -36,5 +36,6 @@ export function isCore(text: string): boolean {
 
 /** Name of a group for comparing a name entered again after a page break. */
 export function groupKey(text: string): string {
-  return cleanName(splitGroupWeight(text).name).replace(/[:：]$/, "");
+  // "(50分)" alone names its group by its weight: two such groups are different groups.
+  return cleanName(splitGroupWeight(text).name).replace(/[:：]$/, "") || cleanName(text);
 }

@@ -11,6 +11,7 @@ import {
   CONTINUATION_LABEL,
   GRADE_LABEL,
   INDICATOR_PREFIX,
+  NOTE_LABEL,
   PLACEHOLDER_LABEL,
   SUBTOTAL_LABEL,
   TITLE_WORDS,
@@ -202,6 +203,19 @@ function isContinuation(view: SheetView, f: TableFrame, r: number): boolean {
   return cont;
 }
 
+/** One merged text cell across the weight and score columns ("其他需要说明事项 | 无"): a note, not an indicator. */
+function spansFigureColumns(view: SheetView, f: TableFrame, r: number): boolean {
+  const { weight, score, target, actual } = f.columns.roles;
+  const cols = [weight, score, target, actual].filter((c): c is number => c !== undefined);
+  if (cols.length < 2) return false;
+  for (let c = f.dataLeft; c <= f.right; c++) {
+    const m = view.merge(r, c);
+    if (!m || m.top !== r || m.left !== c || !view.text(r, c)) continue;
+    if (cols.filter((x) => x >= m.left && x <= m.right).length >= 2) return true;
+  }
+  return false;
+}
+
 /** "相关性(5分)": a name that carries its weight is an indicator even where no column holds a figure. */
 function carriesWeight(text: string): boolean {
   return splitGroupWeight(text).weight !== null;
@@ -259,6 +273,7 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   if (label && GRADE_LABEL.test(key(label.text)) && readGrade(view, r, f.left, f.right + 2)) return "grade";
   if (isNarrativeRow(view, f, r)) return "narrative";
   if (isTitleRow(view, f, r) && !hasData(view, f, r)) return "title";
+  if ((label && NOTE_LABEL.test(key(label.text))) || spansFigureColumns(view, f, r)) return { ...base, kind: "other", label };
   const subtotal = labels.find((l) => SUBTOTAL_LABEL.test(key(l.text)));
   if (subtotal) return { ...base, kind: "subtotal", label: subtotal, hasFigures: hasFigures(view, f, r, subtotal.col) };
   // Only the row's first label can be a category: "满意度" in the 三级 column is an indicator's name.

@@ -77,6 +77,9 @@ export const PLACEHOLDER_LABEL = /^(指标\d+|\.{2,}|…+|\/|-|—|无|\\|……
 
 export const BREAKDOWN_LABEL = /^其中/;
 
+/** Rows of remarks inside a table ("其他需要说明事项 | 无"): neither indicators nor the end of the table. */
+export const NOTE_LABEL = /^(其他需要说明(的)?(事项|问题|情况)|其他需说明(的)?(事项|问题|情况)|其他说明|说明事项|备注)$/;
+
 /** "指标1：" before an indicator's name on template-derived forms. */
 export const INDICATOR_PREFIX = /^指标\s*\d+\s*[:：]\s*/;
 
