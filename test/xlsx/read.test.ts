@@ -293,6 +293,30 @@ describe("size limits", () => {
     expect(e.zh).toContain("明细");
   });
 
+  it("text of more than 16 MB between two tags is too large, not a crash", () => {
+    const xml = rows(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"评".repeat(17 * 2 ** 20)}</t></is></c></row>`);
+    const e = inputError(() => read(book({ sheets: [{ name: "s", xml }] })));
+    expect(e.code).toBe("too-large");
+    expect(e.zh).toContain("16 MB");
+  });
+
+  it("merged areas piled over the same rows are stopped, with the sheet named", () => {
+    const merges = Array.from({ length: 60 }, (_, i) => `<mergeCell ref="A${i + 1}:B1048576"/>`).join("");
+    const xml = rows('<row r="1000000"><c r="C1000000"><v>1</v></c></row>') + `<mergeCells>${merges}</mergeCells>`;
+    const e = inputError(() => read(book({ sheets: [{ name: "叠放", xml }] })));
+    expect(e.code).toBe("too-large");
+    expect(e.zh).toContain("叠放");
+  });
+
+  it("a used range too wide to pad keeps rows ragged, and one too wide to hold is too large", () => {
+    const ragged = read(book({ sheets: [{ name: "s", xml: rows(`<row r="1"><c r="XFD1"><v>1</v></c></row>` + Array.from({ length: 2_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i}</v></c></row>`).join("")) }] })).sheets[0];
+    expect(ragged.values[0]).toHaveLength(16_384);
+    expect(ragged.values[0][16_383]).toBe(1);
+    expect(ragged.values[1]).toEqual([0]);
+    const wide = rows(Array.from({ length: 7_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c><c r="XFD${i + 1}"><v>2</v></c></row>`).join(""));
+    expect(inputError(() => read(book({ sheets: [{ name: "宽", xml: wide }] }))).code).toBe("too-large");
+  });
+
   it("a sheet read in chunks gives every row", () => {
     const s = read(book({ sheets: [{ name: "明细", xml: bigSheet(40_000) }] })).sheets[0];
     expect(s.values).toHaveLength(40_000);

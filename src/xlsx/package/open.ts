@@ -6,7 +6,7 @@
 import { InputError } from "../../engine";
 import { damaged, openZip, type ZipEntry } from "./zip";
 import { assertXlsxBytes } from "./sniff";
-import { XmlError } from "./xml";
+import { MAX_TEXT, XmlError, XmlTextTooLong } from "./xml";
 import {
   contentTypeOf,
   findPart,
@@ -68,11 +68,13 @@ export function openPackage(bytes: Uint8Array, name: string): XlsxPackage {
   });
 }
 
-/** Runs `fn`, reporting XML that cannot be tokenized as a damaged file. */
+/** Runs `fn`, reporting XML that cannot be tokenized as a damaged file, and absurdly long text as too large. */
 export function xmlErrorsAsDamage<T>(name: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
+    if (e instanceof XmlTextTooLong)
+      throw new InputError("too-large", `${name}：文件中有一段超过 ${MAX_TEXT / 2 ** 20} MB 的文字，文件过大，无法核查`, `${name}: the file holds ${e.message}; too large to check`);
     if (e instanceof XmlError) throw damaged(name, e.message);
     throw e;
   }

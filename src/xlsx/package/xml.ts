@@ -18,8 +18,13 @@ export interface XmlSink {
 
 export class XmlError extends Error {}
 
+/** Text in one piece longer than any value a workbook can hold (a cell holds 32,767 characters). */
+export class XmlTextTooLong extends XmlError {}
+
 /** A tag longer than this with no end in sight is malformed, not incomplete. */
 const MAX_TAG = 1 << 20;
+/** Text between two tags longer than this is refused before it nears V8's string limit. */
+export const MAX_TEXT = 16 * 2 ** 20;
 
 export class XmlTokenizer {
   private pending = "";
@@ -53,11 +58,15 @@ export class XmlTokenizer {
     while (i < n) {
       const lt = s.indexOf("<", i);
       if (lt < 0) {
+        if (n - i > MAX_TEXT) throw new XmlTextTooLong(`text of more than ${MAX_TEXT / 2 ** 20} MB in one piece`);
         if (!final) return s.slice(i); // text may go on in the next chunk
         sink.text(decodeXml(s.slice(i)));
         return "";
       }
-      if (lt > i) sink.text(decodeXml(s.slice(i, lt)));
+      if (lt > i) {
+        if (lt - i > MAX_TEXT) throw new XmlTextTooLong(`text of more than ${MAX_TEXT / 2 ** 20} MB in one piece`);
+        sink.text(decodeXml(s.slice(i, lt)));
+      }
       i = lt;
       const c = s.charCodeAt(lt + 1);
       if (c === 47 /* / */) {

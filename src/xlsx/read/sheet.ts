@@ -16,6 +16,10 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 /** Past this many cells in the used range, rows are not padded to the widest one (the model allows it). */
 const PAD_LIMIT = 20_000_000;
+/** Most places in unpadded rows (from the left edge to each row's last cell). */
+const PLACE_LIMIT = 100_000_000;
+/** Most rows visited to clear the cells merged areas cover. */
+const MERGE_VISIT_LIMIT = 50_000_000;
 
 /** Most cells with content in one workbook (Excel's 1,048,576 rows × 16 columns): about 1.5 GB as a snapshot. */
 export const CELL_LIMIT = 16 * 1_048_576;
@@ -40,6 +44,8 @@ export class CellBudget {
 }
 
 export interface SheetContext {
+  /** The file's name, for messages. */
+  file: string;
   name: string;
   hidden: boolean;
   generated: boolean;
@@ -271,9 +277,13 @@ export function readSheet(entry: ZipEntry, ctx: SheetContext, limit?: number): S
 
 function assemble(p: SheetParser, ctx: SheetContext): SheetSnapshot {
   const merges = dedupeMerges(p.merges);
-  // Cells a merged area covers report no value (the area's value is its top-left cell's).
+  // Cells a merged area covers report no value (the area's value is its top-left cell's). Merged
+  // areas never overlap in a sound file, so the rows visited stay near the cells read; a file whose
+  // areas pile up over the same rows is stopped instead of running for hours.
+  let visits = MERGE_VISIT_LIMIT;
   for (const m of merges) {
     const last = Math.min(m.bottom, p.values.length - 1);
+    if ((visits -= Math.max(0, last - m.top + 1)) < 0) throw tooBig(ctx, "合并单元格区域过多或相互重叠", "merged areas too many or overlapping");
     for (let r = m.top; r <= last; r++) {
       const row = p.values[r];
       if (!row) continue;
@@ -334,6 +344,13 @@ function assemble(p: SheetParser, ctx: SheetContext): SheetSnapshot {
   const height = bottom - base.top + 1;
   const width = right - base.left + 1;
   const pad = height * width <= PAD_LIMIT;
+  if (!pad) {
+    // Unpadded rows still run from the left edge to their last cell: a cell far right in every row
+    // would need billions of places.
+    let places = 0;
+    for (let r = base.top; r <= bottom; r++) places += Math.max(0, (p.values[r]?.length ?? 0) - base.left);
+    if (places > PLACE_LIMIT) throw tooBig(ctx, `已用区域过大（${places.toLocaleString("en-US")} 个单元格位置）`, `used range too large (${places.toLocaleString("en-US")} cell places)`);
+  }
   const values = dense(p.values, base.top, base.left, height, width, pad);
   const formulas = p.formulas ? dense(p.formulas, base.top, base.left, height, width, pad) : undefined;
   const numberFormats = p.formats ? dense(p.formats, base.top, base.left, height, width, pad) : undefined;
@@ -380,12 +397,29 @@ function dedupeMerges(merges: CellRange[]): CellRange[] {
 
 /**
  * Hidden rows that hold something: a cell with content, or a cell a merged area covers (the rows a
- * reviewer could see if they were shown).
+ * reviewer could see if they were shown). Rows under merged areas are found with one pass of
+ * range marks, not a search of the areas per row.
  */
 function hiddenRowsWithContent(p: SheetParser, merges: CellRange[]): number[] {
-  const out: number[] = [];
-  for (const [r, hasContent] of p.hiddenRows) {
-    if (hasContent || merges.some((m) => r >= m.top && r <= m.bottom && (r > m.top || m.right > m.left))) out.push(r);
+  let maxRow = -1;
+  for (const [r, hasContent] of p.hiddenRows) if (!hasContent && r > maxRow) maxRow = r;
+  let underMerge: Int32Array | null = null;
+  if (maxRow >= 0 && merges.length) {
+    underMerge = new Int32Array(maxRow + 2);
+    for (const m of merges) {
+      // The area covers cells in its top row only when it is wider than one column.
+      const from = m.right > m.left ? m.top : m.top + 1;
+      if (from > maxRow || from > m.bottom) continue;
+      underMerge[from]++;
+      underMerge[Math.min(m.bottom, maxRow) + 1]--;
+    }
+    for (let r = 1; r <= maxRow; r++) underMerge[r] += underMerge[r - 1];
   }
+  const out: number[] = [];
+  for (const [r, hasContent] of p.hiddenRows) if (hasContent || (underMerge && underMerge[r] > 0)) out.push(r);
   return out.sort((a, b) => a - b);
+}
+
+function tooBig(ctx: SheetContext, zh: string, en: string): InputError {
+  return new InputError("too-large", `${ctx.file}：工作表“${ctx.name}”${zh}，文件过大，无法核查`, `${ctx.file}: sheet "${ctx.name}": ${en}; the file is too large to check`);
 }

@@ -40,7 +40,7 @@ export function readXlsxBytes(bytes: Uint8Array, name: string, limits: ReadLimit
       const entry = findPart(pkg.zip, rel.target);
       if (!entry) throw damaged(name, `sheet “${s.name}” has no part ${rel.target}`);
       const generated = pkg.workbook.definedNames.some((d) => d.name === REPORT_MARKER_NAME && d.localSheetId === index);
-      sheets.push(readSheet(entry, { name: s.name, hidden: s.state !== "visible", generated, sharedStrings, numberFormats, cells }, limits.streamLimit));
+      sheets.push(readSheet(entry, { file: name, name: s.name, hidden: s.state !== "visible", generated, sharedStrings, numberFormats, cells }, limits.streamLimit));
     });
     return { source: name, sheets };
   });
