@@ -149,3 +149,24 @@ describe("一级 named only by its weight", () => {
     ]);
   });
 });
+
+describe("小计 rows that open their 一级", () => {
+  it("heads the rows below it", () => {
+    const rows = [
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["决策", "小计", null, 20, 18],
+      [null, "项目立项", "立项依据", 10, 10],
+      [null, "绩效目标", "目标明确性", 10, 8],
+      ["产出", "小计", null, 80, 80],
+      [null, "产出数量", "完成率", 80, 80],
+      ["总分（100分）", null, null, 100, 98],
+    ];
+    const t = recognize(sheet("表", rows)).tables[0];
+    expect(t.subtotals.map((s) => [s.row, s.memberRows])).toEqual([
+      [1, [2, 3]],
+      [4, [5]],
+    ]);
+    expect(t.total?.row).toBe(6);
+    expect(errors(sheet("表", rows))).toEqual([]);
+  });
+});

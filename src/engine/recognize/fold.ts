@@ -112,6 +112,12 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
         body.total = summary(view, frame, r, "total", reading.label!, body);
         return;
       case "subtotal": {
+        // "决策 | 小计 | 20" opening a new 一级 heads the rows below it rather than closing those above.
+        const opens = reading.levels.find((l) => groups.find((g) => g.level === l.level)?.key !== groupKey(l.text));
+        if (opens) {
+          heading({ ...reading, kind: "heading", label: opens, headingLevel: opens.level, levels: reading.levels }, i);
+          return;
+        }
         closeSubtotals(1);
         const row = summary(view, frame, r, "subtotal", reading.label!, body);
         row.memberRows = body.indicators.filter((x) => x.row > boundary).map((x) => x.row);

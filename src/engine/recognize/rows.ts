@@ -267,7 +267,7 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   const labels = labelCells(view, f, r);
   const base = { row: r, levels: [] as RowReading["levels"], hasFigures: false };
   if (isContinuation(view, f, r)) return { ...base, kind: "continuation", label: null };
-  const total = labels.find((l) => TOTAL_LABEL.test(key(l.text)));
+  const total = labels.find((l) => TOTAL_LABEL.test(key(splitGroupWeight(l.text).name)));
   if (total) return { ...base, kind: "total", label: total, hasFigures: hasFigures(view, f, r, total.col) };
   const label = labels[0] ?? null;
   if (label && GRADE_LABEL.test(key(label.text)) && readGrade(view, r, f.left, f.right + 2)) return "grade";
@@ -275,7 +275,8 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   if (isTitleRow(view, f, r) && !hasData(view, f, r)) return "title";
   if ((label && NOTE_LABEL.test(key(label.text))) || spansFigureColumns(view, f, r)) return { ...base, kind: "other", label };
   const subtotal = labels.find((l) => SUBTOTAL_LABEL.test(key(l.text)));
-  if (subtotal) return { ...base, kind: "subtotal", label: subtotal, hasFigures: hasFigures(view, f, r, subtotal.col) };
+  if (subtotal)
+    return { ...base, kind: "subtotal", levels: levelCells(view, f, r).filter((l) => l.col !== subtotal.col), label: subtotal, hasFigures: hasFigures(view, f, r, subtotal.col) };
   // Only the row's first label can be a category: "满意度" in the 三级 column is an indicator's name.
   const category = label && isCategoryRow(view, f, r, label) ? label : null;
   if (category) return { ...base, kind: "heading", label: category, headingLevel: 1, hasFigures: hasFigures(view, f, r, category.col) };
