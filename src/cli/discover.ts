@@ -5,7 +5,7 @@
  * are not followed, and a folder or file reached twice is taken once, so link loops end.
  */
 import { lstatSync, readdirSync, statSync, type Stats } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import type { Message } from "../engine";
 
 export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".ods"];
@@ -13,8 +13,13 @@ export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".ods"];
 export interface Found {
   /** Absolute path. */
   path: string;
-  /** Relative to the folder given, "/"-separated; a file named directly keeps the name it was given. */
+  /**
+   * Relative to the folder given, "/"-separated (with several paths given, prefixed by the folder as
+   * given); a file named directly keeps the name it was given.
+   */
   file: string;
+  /** Where fix puts its copy under OUTDIR: the path below the folder given (after the folder's own name when several were given), or a file's base name. */
+  outName: string;
 }
 
 export interface Skipped {
@@ -56,14 +61,14 @@ export function discover(inputs: string[], exclude: string[] = []): Discovery {
   const seenDirs = new Set<string>();
   const out: Discovery = { files: [], skipped: [], folders: false };
 
-  const addFile = (path: string, file: string, st: Stats | null) => {
+  const addFile = (path: string, file: string, outName: string, st: Stats | null) => {
     const id = st ? identity(st) : `missing:${resolve(path)}`;
     if (excluded.has(id) || seenFiles.has(id)) return;
     seenFiles.add(id);
-    out.files.push({ path: resolve(path), file });
+    out.files.push({ path: resolve(path), file, outName });
   };
 
-  const walk = (dir: string, rel: string, st: Stats) => {
+  const walk = (dir: string, rel: string, outRel: string, st: Stats) => {
     const id = identity(st);
     if (seenDirs.has(id) || excluded.has(id)) return;
     seenDirs.add(id);
@@ -79,16 +84,17 @@ export function discover(inputs: string[], exclude: string[] = []): Discovery {
       if (isHidden(name)) continue;
       const path = join(dir, name);
       const file = rel ? `${rel}/${name}` : name;
+      const outName = outRel ? `${outRel}/${name}` : name;
       const st = safeStat(path);
       if (!st) continue; // a dangling link
       // Linked folders inside a folder are not followed (as find and grep -r): a link back up would
       // list the same workbooks again under other names. Linked files are read.
       if (st.isDirectory()) {
-        if (!lstatSync(path).isSymbolicLink()) walk(path, file, st);
+        if (!lstatSync(path).isSymbolicLink()) walk(path, file, outName, st);
         continue;
       }
       else if (!isWorkbookName(name)) continue;
-      else if (st.isFile()) addFile(path, file, st);
+      else if (st.isFile()) addFile(path, file, outName, st);
       else out.skipped.push(notRegular(file));
     }
   };
@@ -97,10 +103,13 @@ export function discover(inputs: string[], exclude: string[] = []): Discovery {
     const st = safeStat(input);
     if (st?.isDirectory()) {
       out.folders = true;
-      walk(input, "", st);
+      // One folder: names relative to it. Several: each name starts with its folder as given, so two
+      // folders' 自评表.xlsx stay apart.
+      const several = inputs.length > 1;
+      walk(input, several ? input.replace(/\/+$/, "") || "/" : "", several ? basename(resolve(input)) : "", st);
     } else if (st && !st.isFile()) out.skipped.push(notRegular(input));
     // A missing file stays in the list: the reader says plainly that it does not exist.
-    else addFile(input, input, st);
+    else addFile(input, input, basename(input), st);
   }
   return out;
 }

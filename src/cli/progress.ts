@@ -38,6 +38,13 @@ export class Progress {
     this.draw(done === this.total);
   }
 
+  /** A line for a step before the files are read (converting legacy files); the next draw replaces it. */
+  note(text: string): void {
+    if (!this.enabled) return;
+    this.stream.write(`\r\x1b[K${text}`);
+    this.drawn = true;
+  }
+
   /** Clears the line so the report that follows starts clean. */
   end(): void {
     if (this.enabled && this.drawn) this.stream.write("\r\x1b[K");

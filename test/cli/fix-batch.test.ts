@@ -77,6 +77,20 @@ describe("fix FOLDER -o OUTDIR", () => {
   });
 });
 
+describe("fix FOLDER FOLDER -o OUTDIR", () => {
+  it("keeps two folders' 自评表.xlsx apart, each under its folder's name", async () => {
+    const root = tempDir("fix2");
+    copyFixture("000-07", join(root, "单位A/自评表.xlsx"));
+    copyFixture("004-02", join(root, "单位B/自评表.xlsx"));
+    const out = join(root, "修正");
+    const r = await runInProcess("fix", join(root, "单位A"), join(root, "单位B"), "-o", out);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(out, "单位A/自评表.xlsx"))).toBe(true);
+    expect(existsSync(join(out, "单位B/自评表.xlsx"))).toBe(true);
+    expect(r.out).toContain(`${join(root, "单位B/自评表.xlsx")} → ${join(out, "单位B/自评表.xlsx")}：`);
+  });
+});
+
 describe("fix FILE -o OUT.xlsx", () => {
   const root = tempDir("fix1");
   const input = copyFixture("000-07", join(root, "自评表.xlsx"));

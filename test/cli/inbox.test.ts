@@ -73,8 +73,9 @@ describe("check FOLDER on a reviewer's inbox", () => {
   it("keeps duplicate names apart in the text report, lists the unreadable file with its reason, and sums up", async () => {
     const r = await runInProcess("check", join(inbox, "单位A"), join(inbox, "单位B"), join(inbox, "单位D"));
     expect(r.code).toBe(1);
-    // Names are relative to each folder given.
-    expect(r.out.split("\n").filter((l) => l === "自评表.xlsx")).toHaveLength(2);
+    // With several folders given, each name starts with its folder.
+    const names = r.out.split("\n").filter((l) => l.startsWith(inbox));
+    expect(names).toEqual([join(inbox, "单位A/自评表.xlsx"), join(inbox, "单位B/自评表.xlsx"), join(inbox, "单位D/报告.xlsx")]);
     expect(r.out).toMatch(/报告\.xlsx\n {2}✖ 无法读取：.*不是 Excel 工作簿/);
     expect(r.out).toContain("共 3 个文件：1 个有错误，1 个无错误，1 个无法读取");
   });

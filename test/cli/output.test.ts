@@ -83,8 +83,8 @@ describe("exit codes", () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.files.map((f: { file: string; error?: string }) => [f.file, !!f.error])).toEqual([
-      ["单位A/自评表.xlsx", false],
-      ["单位B/自评表.xlsx", false],
+      [join(clean, "单位A/自评表.xlsx"), false],
+      [join(clean, "单位B/自评表.xlsx"), false],
       [join(broken, "单位A/自评表.xlsx"), true],
     ]);
   });

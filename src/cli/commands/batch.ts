@@ -3,7 +3,7 @@
  * threads for large batches), report in text or JSON, write the summary, and choose the exit code.
  */
 import { statSync } from "node:fs";
-import { basename, extname, isAbsolute, join, resolve } from "node:path";
+import { extname, join, resolve } from "node:path";
 import { InputError } from "../../engine";
 import { convertLegacyFiles, isLegacyPath } from "../../xlsx/legacy";
 import { writeSummaryWorkbook } from "../../xlsx/summary";
@@ -35,9 +35,8 @@ const isDir = (p: string) => {
 
 /** Where fix writes a file's copy in OUTDIR: the same relative path, legacy formats as .xlsx. */
 function outputFor(outdir: string, f: Found): string {
-  const rel = isAbsolute(f.file) || f.file.startsWith("..") ? basename(f.file) : f.file;
-  const name = isLegacyPath(rel) ? rel.slice(0, -extname(rel).length) + ".xlsx" : rel;
-  return join(outdir, name);
+  const rel = f.outName;
+  return join(outdir, isLegacyPath(rel) ? rel.slice(0, -extname(rel).length) + ".xlsx" : rel);
 }
 
 /** A single fix's output: as asked, but .xlsx when the input is legacy and OUT was named like it. */
@@ -60,7 +59,9 @@ export async function runBatch(args: Args, ctx: BatchContext): Promise<number> {
   }
   const singleMode = single && found.files.length === 1;
 
+  const progress = new Progress(found.files.length, process.stderr, !singleMode && progressWanted(process.stderr));
   const legacy = found.files.map((f, i) => ({ f, i })).filter(({ f }) => isLegacyPath(f.path));
+  if (legacy.length) progress.note(args.lang === "en" ? `converting ${legacy.length} legacy file(s) with LibreOffice…` : `正在用 LibreOffice 转换 ${legacy.length} 个旧格式文件…`);
   const conversion = await convertLegacyFiles(
     legacy.map(({ f }) => f.path),
     { names: legacy.map(({ f }) => f.file) },
@@ -86,7 +87,6 @@ export async function runBatch(args: Args, ctx: BatchContext): Promise<number> {
     };
   });
 
-  const progress = new Progress(tasks.length, process.stderr, !singleMode && progressWanted(process.stderr));
   let results: FileResult[];
   try {
     results = await runTasks(tasks, { lang: args.lang, reverseRule: args.reverseRule }, {
