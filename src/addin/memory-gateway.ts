@@ -1,8 +1,6 @@
-import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/grid/types";
-import type { Change, ChangeSet, NarrativeLine } from "../engine/changes/types";
-import { parseA1, toA1 } from "../engine/grid/address";
-import { MARK_FILLS } from "../engine/changes/mark-style";
-import { snapshotCells } from "../engine/grid/snapshot-cells";
+import { MARK_FILLS, parseA1, snapshotCells, toA1, touchedCells, withOwnNoteLines } from "../engine";
+import type { CellRange, CellValue, ChangeSet, Operation, SheetSnapshot, WorkbookSnapshot } from "../engine";
+import { planOperations } from "./plan-operations";
 import { GatewayError, type CellRecord, type GatewayCapabilities, type ReadStats, type UndoJournal, type WorkbookGateway } from "./gateway";
 
 interface Cell {
@@ -25,8 +23,9 @@ const EMPTY: Cell = { value: null, formula: null, format: null, fill: null, note
 
 /**
  * A workbook held in memory behind the gateway interface: what the browser tests and demos drive
- * instead of Excel. It applies change sets exactly as the Office.js gateway and the .xlsx writer do,
- * records what each apply replaced, and restores it on undo.
+ * instead of Excel. It executes the operations the engine makes of a change set (operationsOf), as
+ * the Office.js gateway and the .xlsx writer do, journals what its undo record says each touches,
+ * and restores exactly that on undo.
  */
 export class MemoryGateway implements WorkbookGateway {
   private readonly sheets: Sheet[];
@@ -47,67 +46,50 @@ export class MemoryGateway implements WorkbookGateway {
   }
 
   async apply(set: ChangeSet): Promise<UndoJournal> {
+    const { operations, undo } = planOperations(set);
     // Refuse before writing anything: no change set is ever half applied.
-    for (const c of set.changes) {
-      if (c.kind === "add-sheet") continue;
-      const sheet = this.sheet(c.sheet);
-      if (!parseA1(c.cell)) throw new GatewayError("api", `无效的单元格地址：${c.cell}`, `invalid cell address: ${c.cell}`);
+    for (const o of operations) {
+      if (o.op === "report-sheet") continue;
+      const sheet = this.sheet(o.sheet);
       if (sheet.protected)
         throw new GatewayError("protected", `工作表“${sheet.name}”受保护，未做任何修改。请撤销保护后重试。`, `Sheet "${sheet.name}" is protected; nothing was changed. Unprotect it and try again.`);
     }
     const journal: UndoJournal = { id: `j${++this.journals}`, createdAt: new Date().toISOString(), title: set.title, cells: [], addedSheets: [] };
-    const recorded = new Map<string, CellRecord>();
-    const record = (sheet: Sheet, a1: string, formatOnly = false) => {
-      const k = `${sheet.name}!${a1}`;
-      const seen = recorded.get(k);
-      if (seen) {
-        seen.formatOnly &&= formatOnly;
-        seen.contentOnly &&= !formatOnly;
-        return;
-      }
-      const c = sheet.cells.get(a1) ?? EMPTY;
-      const r: CellRecord = { sheet: sheet.name, cell: a1, value: c.value, formula: c.formula, fill: c.fill, note: c.note, formatOnly, contentOnly: !formatOnly };
-      recorded.set(k, r);
-      journal.cells.push(r);
-    };
-    for (const c of set.changes) this.applyOne(c, record, journal);
+    // The journal is the undo record: each touched cell as it is now, restored on undo only in the
+    // aspects the apply touches (content, or fill and note).
+    for (const t of touchedCells(undo)) {
+      const c = this.sheet(t.sheet).cells.get(t.cell) ?? EMPTY;
+      const formatOnly = !t.aspects.has("content");
+      const contentOnly = !t.aspects.has("style") && !t.aspects.has("note");
+      journal.cells.push({ sheet: t.sheet, cell: t.cell, value: c.value, formula: c.formula, fill: c.fill, note: c.note, formatOnly, contentOnly });
+    }
+    for (const o of operations) this.execute(o, journal);
     return journal;
   }
 
-  private applyOne(c: Change, record: (s: Sheet, a1: string, formatOnly?: boolean) => void, journal: UndoJournal): void {
-    if (c.kind === "add-sheet") {
-      const name = this.uniqueName(c.name);
+  private execute(o: Operation, journal: UndoJournal): void {
+    if (o.op === "report-sheet") {
+      const name = this.uniqueName(o.name);
       const sheet: Sheet = { name, cells: new Map(), merges: [], protected: false, hidden: false };
       this.sheets.push(sheet);
       journal.addedSheets.push(name);
-      writeLines(sheet, 0, 0, c.lines);
+      o.lines.forEach((l, i) => {
+        // Text stays text: the value is stored as a string, never parsed as a formula.
+        if (l.text) sheet.cells.set(toA1(i, 0), { ...EMPTY, value: l.text });
+      });
       return;
     }
-    const sheet = this.sheet(c.sheet);
-    const update = (a1: string, patch: Partial<Cell>) => {
-      record(sheet, a1, !("value" in patch));
-      sheet.cells.set(a1, { ...(sheet.cells.get(a1) ?? EMPTY), ...patch });
-    };
-    switch (c.kind) {
-      case "set-value":
-        update(c.cell, { value: c.value, formula: null });
-        return;
-      case "set-formula":
-        update(c.cell, { value: c.value, formula: c.formula });
-        return;
-      case "mark": {
-        const prior = sheet.cells.get(c.cell)?.note;
-        update(c.cell, { fill: MARK_FILLS[c.severity], note: prior ? `${prior}\n${c.note}` : c.note });
-        return;
-      }
-      case "insert-lines": {
-        const at = parseA1(c.cell);
-        if (!at) throw new GatewayError("api", `无效的单元格地址：${c.cell}`, `invalid cell address: ${c.cell}`);
-        c.lines.forEach((_, i) => record(sheet, toA1(at.row + i, at.col)));
-        writeLines(sheet, at.row, at.col, c.lines);
-        return;
-      }
-    }
+    const sheet = this.sheet(o.sheet);
+    const now = sheet.cells.get(o.cell) ?? EMPTY;
+    const patch: Partial<Cell> =
+      o.op === "write-cell"
+        ? o.content.kind === "formula"
+          ? { value: o.content.value, formula: o.content.formula }
+          : { value: o.content.value, formula: null }
+        : o.op === "mark-cell"
+          ? { fill: MARK_FILLS[o.severity] }
+          : { note: withOwnNoteLines(now.note, o.lines) };
+    sheet.cells.set(o.cell, { ...now, ...patch });
   }
 
   async undo(journal: UndoJournal): Promise<void> {
@@ -161,14 +143,6 @@ export class MemoryGateway implements WorkbookGateway {
     if (!taken.has(base)) return base;
     for (let i = 2; ; i++) if (!taken.has(`${base}(${i})`)) return `${base}(${i})`;
   }
-}
-
-function writeLines(sheet: Sheet, row: number, col: number, lines: NarrativeLine[]): void {
-  lines.forEach((l, i) => {
-    const a1 = toA1(row + i, col);
-    // Text stays text: the value is stored as a string, never parsed as a formula.
-    sheet.cells.set(a1, { ...(sheet.cells.get(a1) ?? EMPTY), value: l.text, formula: null });
-  });
 }
 
 function toSheet(s: SheetSnapshot): Sheet {

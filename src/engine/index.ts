@@ -21,6 +21,6 @@ export { generateNarrative, narrativeLines, narrativeText, sectionHeading, type 
 export { markChanges, planFix, REPORT_SHEET, type FixOptions } from "./changes/plan";
 export type { Change, ChangeSet, CellState, NarrativeLine } from "./changes/types";
 export { MARK_FILLS } from "./changes/mark-style";
-export { InvalidChange, NOTE_AUTHOR, NOTE_TAG, noteLine, operationsOf, type Aspect, type CellContent, type Operation, type UndoTarget } from "./changes/operations";
+export { InvalidChange, NOTE_AUTHOR, NOTE_TAG, noteLine, operationsOf, touchedCells, withOwnNoteLines, type Aspect, type CellContent, type Operation, type UndoTarget } from "./changes/operations";
 export { officeText } from "./changes/safe-text";
 export { show } from "./values/decimal";

@@ -16,16 +16,18 @@ describe("operationsOf", () => {
     );
     expect(operations).toEqual([
       { op: "write-cell", sheet: "表", cell: "G11", content: { kind: "formula", formula: "=SUM(G4:G10)", value: 99 }, before: undefined },
-      { op: "write-cell", sheet: "表", cell: "B20", content: { kind: "text", value: "一" } },
-      { op: "write-cell", sheet: "表", cell: "B22", content: { kind: "text", value: "=1" } },
+      { op: "write-cell", sheet: "表", cell: "B20", content: { kind: "text", value: "一" }, line: "title" },
+      { op: "write-cell", sheet: "表", cell: "B22", content: { kind: "text", value: "=1" }, line: "body" },
       { op: "mark-cell", sheet: "表", cell: "G7", severity: "error" },
-      { op: "note-lines", sheet: "表", cell: "G7", lines: ["甲", "乙"] },
+      { op: "note-lines", sheet: "表", cell: "G7", lines: ["甲", "乙"], severities: ["warning", "error"] },
       { op: "report-sheet", name: "自评报告", lines: [{ text: "报告", style: "title" }] },
     ]);
     expect(undo).toEqual([
       { aspect: "content", sheet: "表", cell: "G11" },
       { aspect: "content", sheet: "表", cell: "B20" },
+      { aspect: "font", sheet: "表", cell: "B20" },
       { aspect: "content", sheet: "表", cell: "B22" },
+      { aspect: "font", sheet: "表", cell: "B22" },
       { aspect: "style", sheet: "表", cell: "G7" },
       { aspect: "note", sheet: "表", cell: "G7" },
       { aspect: "sheet", sheet: "自评报告", cell: null },

@@ -1,42 +1,37 @@
-import type { Change, ChangeSet, NarrativeLine } from "../../engine/changes/types";
-import { MARK_FILLS } from "../../engine/changes/mark-style";
-import { officeText } from "../../engine/changes/safe-text";
+import { MARK_FILLS, noteLine, officeText, toA1, touchedCells } from "../../engine";
+import type { Aspect, ChangeSet, NarrativeLine, Operation } from "../../engine";
+import { planOperations } from "../plan-operations";
 import { GatewayError, type CellRecord, type UndoJournal } from "../gateway";
 import { formulaOf } from "./read";
-import { parseA1, rangeToA1, toA1 } from "../../engine/grid/address";
 
 export const FINDINGS_SHEET = "核查结果";
 const NO_FILL = "#FFFFFF";
-
-type CellChange = Exclude<Change, { kind: "add-sheet" }>;
 
 interface Target {
   sheet: string;
   cell: string;
   range: Excel.Range;
-  /** A mark touches the cell (its fill, and note): undo restores those. */
-  marked: boolean;
-  /** A value, formula or narrative line touches the cell: undo restores value and formula. */
-  content: boolean;
+  /** What the apply touches here, from the undo record: undo restores exactly these. */
+  aspects: Set<Aspect>;
   /** The cell's note, loaded where notes may be written. */
   note?: Excel.Note;
-  /** A narrative line goes here: its font and wrapping change too. */
-  styled?: boolean;
 }
 
-type Mark = Extract<Change, { kind: "mark" }>;
+type NoteLines = Extract<Operation, { op: "note-lines" }>;
 
 /**
- * Applies a change set in two round trips: one loads what every target cell holds (the undo record),
+ * Executes a change set's operations (operationsOf, as the .xlsx writer and the in-memory gateway
+ * do) in two round trips: one loads what every cell the undo record names holds (the journal),
  * whether its sheet is protected and, where notes may be written, the notes and comments already
  * there; the other writes everything. Nothing is written unless the whole set can be applied.
  *
- * Marks are a fill by severity plus the finding's text: in a note (ExcelApi 1.18) or, without notes,
- * on a findings sheet. Threaded comments (ExcelApi 1.10) are not used: they are posted under the
- * signed-in user's name and notify co-authors, so a machine finding would read as the user's own
- * remark; a cell holds one thread and there is no by-cell OrNullObject lookup to check for it
- * without another round trip, so adding one where a thread exists would fail halfway through the
- * write batch; and deleting a thread on undo would take colleagues' replies with it.
+ * Marks are a fill by severity plus the findings' lines: in a note (ExcelApi 1.18), each line
+ * tagged as the writer tags it (noteLine), or, without notes, on a findings sheet. Threaded comments
+ * (ExcelApi 1.10) are not used: they are posted under the signed-in user's name and notify
+ * co-authors, so a machine finding would read as the user's own remark; a cell holds one thread and
+ * there is no by-cell OrNullObject lookup to check for it without another round trip, so adding one
+ * where a thread exists would fail halfway through the write batch; and deleting a thread on undo
+ * would take colleagues' replies with it.
  */
 export async function applyChanges(
   context: Excel.RequestContext,
@@ -44,46 +39,37 @@ export async function applyChanges(
   journalId: string,
   opts: { notes: boolean },
 ): Promise<{ journal: UndoJournal; syncs: number }> {
+  const { operations, undo } = planOperations(set);
   const books = context.workbook.worksheets;
   books.load("items/name");
-  const cellChanges = set.changes.filter((c): c is CellChange => c.kind !== "add-sheet");
+  const touched = touchedCells(undo);
   const sheets = new Map<string, Excel.Worksheet>();
-  for (const c of cellChanges) {
-    if (sheets.has(c.sheet)) continue;
-    const ws = books.getItemOrNullObject(c.sheet);
+  for (const t of touched) {
+    if (sheets.has(t.sheet)) continue;
+    const ws = books.getItemOrNullObject(t.sheet);
     ws.protection.load("protected");
-    sheets.set(c.sheet, ws);
+    sheets.set(t.sheet, ws);
   }
   const targets = new Map<string, Target>();
-  for (const c of cellChanges) {
-    for (const cell of cellsOf(c)) {
-      const k = `${c.sheet}!${cell}`;
-      const seen = targets.get(k);
-      const t = seen ?? { sheet: c.sheet, cell, range: sheets.get(c.sheet)!.getRange(cell), marked: false, content: false };
-      if (!seen) {
-        t.range.load("values,formulas");
-        t.range.format.fill.load("color");
-        targets.set(k, t);
-      }
-      t.marked ||= c.kind === "mark";
-      t.content ||= c.kind !== "mark";
-      if (c.kind === "insert-lines" && !t.styled) {
-        t.styled = true;
-        t.range.format.load("wrapText");
-        t.range.format.font.load("bold,size");
-      }
+  for (const t of touched) {
+    const range = sheets.get(t.sheet)!.getRange(t.cell);
+    range.load("values,formulas");
+    range.format.fill.load("color");
+    if (t.aspects.has("font")) {
+      range.format.load("wrapText");
+      range.format.font.load("bold,size");
     }
+    targets.set(`${t.sheet}!${t.cell}`, { ...t, range });
   }
-  const marks = set.changes.filter((c): c is Mark => c.kind === "mark");
+  const notes = operations.filter((o): o is NoteLines => o.op === "note-lines");
   // A note goes only where it replaces nothing of the user's: no note on the cell, no threaded
   // comment on the sheet (a cell holds a note or a thread, not both). Otherwise the findings sheet.
   const comments = new Map<string, OfficeExtension.ClientResult<number>>();
   if (opts.notes)
-    for (const m of marks) {
-      const t = targets.get(`${m.sheet}!${m.cell}`)!;
-      const ws = sheets.get(m.sheet)!;
-      t.note ??= ws.notes.getItemOrNullObject(m.cell).load("content");
-      if (!comments.has(m.sheet)) comments.set(m.sheet, ws.comments.getCount());
+    for (const n of notes) {
+      const ws = sheets.get(n.sheet)!;
+      targets.get(`${n.sheet}!${n.cell}`)!.note = ws.notes.getItemOrNullObject(n.cell).load("content");
+      if (!comments.has(n.sheet)) comments.set(n.sheet, ws.comments.getCount());
     }
   await context.sync();
 
@@ -100,7 +86,7 @@ export async function applyChanges(
     addedSheets: [],
     addedNotes: [],
   };
-  const useNotes = opts.notes && marks.every((m) => targets.get(`${m.sheet}!${m.cell}`)!.note!.isNullObject) && [...comments.values()].every((n) => n.value === 0);
+  const useNotes = opts.notes && notes.every((n) => targets.get(`${n.sheet}!${n.cell}`)!.note!.isNullObject) && [...comments.values()].every((n) => n.value === 0);
   const taken = new Set(books.items.map((w) => w.name));
   const addSheet = (base: string) => {
     let name = base;
@@ -110,27 +96,20 @@ export async function applyChanges(
     return books.add(name);
   };
 
-  for (const c of set.changes) {
-    if (c.kind === "add-sheet") {
-      writeLines(addSheet(c.name), "A1", c.lines, true);
+  for (const o of operations) {
+    if (o.op === "report-sheet") {
+      writeReport(addSheet(o.name), o.lines);
       continue;
     }
-    const range = targets.get(`${c.sheet}!${cellsOf(c)[0]}`)!.range;
-    if (c.kind === "set-value") range.values = [[typeof c.value === "string" ? officeText(c.value) : c.value]];
-    else if (c.kind === "set-formula") range.formulas = [[c.formula]];
-    else if (c.kind === "mark") range.format.fill.color = MARK_FILLS[c.severity];
-    else writeLines(sheets.get(c.sheet)!, c.cell, c.lines, false);
-  }
-  if (useNotes) {
-    // One note per cell, however many findings it carries.
-    const texts = new Map<string, string[]>();
-    for (const m of marks) texts.set(`${m.sheet}!${m.cell}`, [...(texts.get(`${m.sheet}!${m.cell}`) ?? []), m.note]);
-    for (const [k, lines] of texts) {
-      const t = targets.get(k)!;
-      sheets.get(t.sheet)!.notes.add(t.range, lines.join("\n"));
-      journal.addedNotes!.push({ sheet: t.sheet, cell: t.cell });
+    const t = targets.get(`${o.sheet}!${o.cell}`)!;
+    if (o.op === "write-cell") writeCell(t.range, o);
+    else if (o.op === "mark-cell") t.range.format.fill.color = MARK_FILLS[o.severity];
+    else if (useNotes) {
+      sheets.get(o.sheet)!.notes.add(t.range, o.lines.map(noteLine).join("\n"));
+      journal.addedNotes!.push({ sheet: o.sheet, cell: o.cell });
     }
-  } else if (marks.length) writeFindingsSheet(addSheet(FINDINGS_SHEET), marks);
+  }
+  if (!useNotes && notes.length) writeFindingsSheet(addSheet(FINDINGS_SHEET), notes);
   try {
     await context.sync();
   } catch (e) {
@@ -147,19 +126,24 @@ export async function applyChanges(
   return { journal, syncs: 2 };
 }
 
-function writeFindingsSheet(ws: Excel.Worksheet, marks: Mark[]): void {
+/** A value (text guarded so that it stays text), or a formula; a narrative line also gets its font. */
+function writeCell(range: Excel.Range, o: Extract<Operation, { op: "write-cell" }>): void {
+  const c = o.content;
+  if (c.kind === "formula") range.formulas = [[c.formula]];
+  else range.values = [[c.kind === "text" ? officeText(c.value) : c.value]];
+  if (!o.line) return;
+  range.format.wrapText = true;
+  if (o.line === "body") return;
+  range.format.font.bold = true;
+  range.format.font.size = o.line === "title" ? 16 : 12;
+}
+
+function writeFindingsSheet(ws: Excel.Worksheet, notes: NoteLines[]): void {
   const label = { error: "错误", warning: "提醒", info: "信息" };
-  const rows = [["工作表", "单元格", "级别", "说明"], ...marks.map((m) => [m.sheet, m.cell, label[m.severity], officeText(m.note)])];
+  const rows = [["工作表", "单元格", "级别", "说明"], ...notes.flatMap((n) => n.lines.map((line, i) => [n.sheet, n.cell, label[n.severities[i]], officeText(line)]))];
   ws.getRange(`A1:D${rows.length}`).values = rows;
   ws.getRange("A1:D1").format.font.bold = true;
   ws.getRange("D:D").format.columnWidth = 420;
-}
-
-function cellsOf(c: CellChange): string[] {
-  if (c.kind !== "insert-lines") return [c.cell];
-  const at = parseA1(c.cell);
-  if (!at) throw new GatewayError("api", `无效的单元格地址：${c.cell}`, `invalid cell address: ${c.cell}`);
-  return c.lines.map((_, i) => toA1(at.row + i, at.col));
 }
 
 function record(t: Target): CellRecord {
@@ -173,25 +157,25 @@ function record(t: Target): CellRecord {
     note: t.note && !t.note.isNullObject ? t.note.content : null,
     // Undo puts back only what the apply touched, so it never reverts a later edit or brings back
     // marks cleared since.
-    formatOnly: !t.content || undefined,
-    contentOnly: !t.marked || undefined,
-    style: t.styled ? { bold: t.range.format.font.bold, size: t.range.format.font.size, wrap: t.range.format.wrapText } : undefined,
+    formatOnly: !t.aspects.has("content") || undefined,
+    contentOnly: (!t.aspects.has("style") && !t.aspects.has("note")) || undefined,
+    style: t.aspects.has("font") ? { bold: t.range.format.font.bold, size: t.range.format.font.size, wrap: t.range.format.wrapText } : undefined,
   };
 }
 
-function writeLines(ws: Excel.Worksheet, at: string, lines: NarrativeLine[], newSheet: boolean): void {
+/** The report sheet: one line a row down column A, headings bold, every line wrapped. */
+function writeReport(ws: Excel.Worksheet, lines: NarrativeLine[]): void {
+  ws.getRange("A:A").format.columnWidth = 560;
   if (!lines.length) return;
-  const top = parseA1(at)!;
-  const range = ws.getRange(rangeToA1({ top: top.row, left: top.col, bottom: top.row + lines.length - 1, right: top.col }));
+  const range = ws.getRange(`A1:A${lines.length}`);
   range.values = lines.map((l) => [officeText(l.text)]);
   range.format.wrapText = true;
   lines.forEach((l, i) => {
     if (l.style === "body") return;
-    const cell = ws.getRange(toA1(top.row + i, top.col));
+    const cell = ws.getRange(toA1(i, 0));
     cell.format.font.bold = true;
     cell.format.font.size = l.style === "title" ? 16 : 12;
   });
-  if (newSheet) ws.getRange("A:A").format.columnWidth = 560;
 }
 
 /**
