@@ -62,6 +62,7 @@ describe("pane text", () => {
     expect(separateLabels("实际完成值入口补每年108.13万人低于目标值110万人（完成98.3%）")).toBe("实际完成值：入口补每年108.13万人，低于目标值：110万人（完成98.3%）");
     expect(separateLabels("按实际完成值与目标值之比计分")).toBe("按实际完成值与目标值之比计分");
     expect(display("「x」", "zh-CN")).not.toMatch(/[「」]/);
+    expect(display("但评分表（评分表）各项得分合计为98分", "zh-CN")).toBe("但评分表各项得分合计为98分");
   });
 
   it("strips blank-fill underscores and doubled names", () => {

@@ -17,8 +17,8 @@ export function mainland(s: string): string {
 /** "_基础养老金补贴__" → "基础养老金补贴"; "评分表（评分表）" → "评分表"; runs of fill characters inside go. */
 export function cleanName(s: string): string {
   let out = s.replace(/[_＿]{2,}/g, "").replace(/^[\s_＿]+|[\s_＿]+$/g, "");
-  const doubled = /^(.+?)\s*[（(]\s*\1\s*[)）]$/.exec(out);
-  if (doubled) out = doubled[1];
+  const doubled = /^(.+?)\s*[（(]([^（）()]+)[)）]$/.exec(out);
+  if (doubled && doubled[1].trim() === doubled[2].trim()) out = doubled[1].trim();
   return out;
 }
 
@@ -31,7 +31,14 @@ export function separateLabels(s: string): string {
 
 /** Engine or workbook text as the pane shows it in a language. */
 export function display(s: string, lang: "zh-CN" | "en"): string {
-  return lang === "en" ? s.replace(/「|」/g, "\"") : separateLabels(mainland(s));
+  if (lang === "en") return s.replace(/「|」/g, "\"");
+  // "评分表（评分表）": a table named after its sheet, when the sheet is called 评分表 too.
+  return dropDoubled(separateLabels(mainland(s)));
+}
+
+/** "评分表（评分表）" → "评分表": a parenthesis repeating the words just before it. */
+function dropDoubled(s: string): string {
+  return s.replace(/（([^（）]{2,})）/g, (m, inner: string, at: number) => (s.slice(0, at).endsWith(inner) ? "" : m));
 }
 
 /** The engine writes a change's reason in Chinese only: the English pane says it in English. */

@@ -33,7 +33,7 @@ export const en: Strings = {
   weightTotal: "Weights",
   scoreTotal: "Score total",
   ruleScore: "Rule score",
-  ruleScoreHelp: "Rule score: the sum of the scores the scoring rules give from each target and actual. Score total: the declared scores added up. When they differ, some declared scores depart from the rules.",
+  ruleScoreHelp: "Rule score: what the scoring rules give; score total: the declared scores added up.",
   grade: "Grade",
   gradeName: (g) => (GRADES[g] ? `${GRADES[g]} (${g})` : g),
   declared: "declared",

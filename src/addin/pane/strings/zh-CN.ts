@@ -33,7 +33,7 @@ export const zhCN = {
   weightTotal: "权重合计",
   scoreTotal: "得分合计",
   ruleScore: "规则得分",
-  ruleScoreHelp: "规则得分：按评分规则由目标值与实际完成值算出的得分之和；得分合计：表中填报的各项得分相加。两者不同，说明有指标的填报得分与规则不符。",
+  ruleScoreHelp: "规则得分是按评分规则算出的得分，得分合计是表中各项填报得分之和。",
   grade: "等级",
   gradeName: (g: string) => g,
   declared: "填报",

@@ -71,7 +71,9 @@ export function App({ gateway, officeLang, autorun, store, dark = false }: AppPr
   const undo = state.undo.last;
   return (
     <LangContext.Provider value={lang}>
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root} lang={lang}>
+      {/* Layout on an inner box: Fluent copies the provider's classes onto its portal nodes (menus, tooltips). */}
+      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang}>
+        <div className={styles.root}>
         <header className={styles.header}>
           <img src="assets/icon-32.png" alt={t.logoAlt} className={styles.logo} />
           <h1 className={styles.title}>{t.appTitle}</h1>
@@ -116,6 +118,7 @@ export function App({ gateway, officeLang, autorun, store, dark = false }: AppPr
             {state.tab === "settings" && <SettingsTab settings={settings} onSave={actions.saveSettings} busy={busy} />}
           </Suspense>
         </main>
+        </div>
       </FluentProvider>
     </LangContext.Provider>
   );

@@ -17,7 +17,8 @@ const useStyles = makeStyles({
     "& th, & td": { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "right", verticalAlign: "top" },
     // Names wrap between words (Chinese between characters); figures never break.
     "& th:first-child, & td:first-child": { textAlign: "left", overflowWrap: "break-word", wordBreak: "normal", hyphens: "auto" },
-    "& td": { whiteSpace: "nowrap" },
+    // Figures wrap only at the " / " between declared and recalculated.
+    "& td": { wordBreak: "keep-all" },
   },
   differs: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   change: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
