@@ -1,6 +1,7 @@
 import type { SheetView } from "../grid/sheet-view";
 import { key } from "../text/normalize";
 import {
+  FUNDS_AMOUNT_UNIT,
   FUNDS_BLOCK_WORD,
   FUNDS_BUDGET,
   FUNDS_EXECUTED,
@@ -37,11 +38,13 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
   for (let h = from; h <= to; h++) {
     const cols: Record<string, number> = {};
     for (let c = view.left; c <= view.right; c++) {
-      const k = key(view.text(h, c)).replace(/\(万元\)$/, "");
+      const k = key(view.text(h, c)).replace(FUNDS_AMOUNT_UNIT, "");
       if (!k) continue;
+      // A title over no figure ("年度预算数(万元)" over the row labels) is a caption, not the column.
+      const amounts = hasAmountBelow(view, h, c);
       if (FUNDS_INITIAL.test(k)) cols.initial ??= c;
-      else if (FUNDS_BUDGET.test(k)) cols.budget ??= c;
-      else if (FUNDS_EXECUTED.test(k)) cols.executed ??= c;
+      else if (FUNDS_BUDGET.test(k)) cols.budget = cols.budget === undefined || (!hasAmountBelow(view, h, cols.budget) && amounts) ? c : cols.budget;
+      else if (FUNDS_EXECUTED.test(k)) cols.executed = cols.executed === undefined || (!hasAmountBelow(view, h, cols.executed) && amounts) ? c : cols.executed;
       else if (FUNDS_RATE.test(k)) cols.rate ??= c;
       else if (FUNDS_WEIGHT_WORD.test(k)) cols.weight ??= c;
       else if (FUNDS_SCORE_WORD.test(k)) cols.score ??= c;
@@ -88,6 +91,11 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
   return null;
 }
 
+function hasAmountBelow(view: SheetView, h: number, c: number): boolean {
+  for (let r = h + 1; r <= Math.min(view.bottom, h + 3); r++) if (readNumber(view.value(r, c)) !== null) return true;
+  return false;
+}
+
 /** The label of a funds row: the nearest text left of the first figure column. */
 function rowLabel(view: SheetView, r: number, firstFigureCol: number): string {
   for (let c = firstFigureCol - 1; c >= view.left; c--) {
@@ -99,7 +107,7 @@ function rowLabel(view: SheetView, r: number, firstFigureCol: number): string {
 
 function mentionsFunds(view: SheetView, h: number): boolean {
   for (let r = Math.max(view.top, h - 2); r <= Math.min(view.bottom, h + 1); r++)
-    for (let c = view.left; c <= view.right; c++) if (FUNDS_WORD.test(view.text(r, c))) return true;
+    for (let c = view.left; c <= view.right; c++) if (FUNDS_BLOCK_WORD.test(view.text(r, c))) return true;
   return false;
 }
 

@@ -1,6 +1,6 @@
 import type { SheetView } from "../grid/sheet-view";
 import { key } from "../text/normalize";
-import { GRADE_LABEL, GRADE_WORDS } from "../text/vocabulary";
+import { GRADE_COPULA, GRADE_LABEL, GRADE_WORDS } from "../text/vocabulary";
 import type { CellPos } from "../grid/types";
 import type { Grade } from "../model";
 
@@ -12,7 +12,7 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
     const k = key(t);
     const m = GRADE_LABEL.exec(k);
     if (!m) continue;
-    const rest = k.slice(m.index + m[0].length).replace(/^(为|是)/, "");
+    const rest = k.slice(m.index + m[0].length).replace(GRADE_COPULA, "");
     if (rest && GRADE_WORDS[rest]) return { grade: GRADE_WORDS[rest], pos: { row, col: c } };
     for (let cc = c + 1; cc <= right + 3; cc++) {
       const w = key(view.text(row, cc));

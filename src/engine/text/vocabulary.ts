@@ -99,6 +99,9 @@ export const WEIGHT_IN_NAME = /[([]\s*(?:权重|分值|权数|满分)?\s*[:：]?
 
 export const GRADE_LABEL = /(评价结果等次|评价等次|评价等级|等次|等级|评价结果|绩效等级|自评等级)/;
 
+/** "评价等级为优": the word between the label and the grade. */
+export const GRADE_COPULA = /^(为|是)/;
+
 export const GRADE_WORDS: Record<string, "优" | "良" | "中" | "差"> = {
   优: "优",
   优秀: "优",
@@ -125,6 +128,8 @@ export const PROJECT_NAME_STOP = /\s{2,}|填报单位|项目实施/;
 /** A funds block's heading, on key() text ("项目资金（万元）" → 项目资金万元). */
 export const FUNDS_HEADING = /^(项目资金|资金情况|预算执行情况|年度资金|资金|项目资金情况|预算资金情况|年度预算资金)(万元|元|\d+分)?$/;
 export const FUNDS_WORD = /资金/;
+/** The unit a funds column title may end with ("全年预算数（万元）" → key 全年预算数万元). */
+export const FUNDS_AMOUNT_UNIT = /(万元|元)$/;
 /** Words of a funds block's label that may carry its points ("预算执行情况(万元) (20分)"). */
 export const FUNDS_BLOCK_WORD = /资金|预算执行/;
 export const FUNDS_HEADING_DETAIL = /(万元|情况|项目资金)/;
