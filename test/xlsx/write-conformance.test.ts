@@ -1,24 +1,50 @@
 /**
- * The .xlsx writer and the in-memory gateway apply the same change set alike: on every seed, every
- * cell's value and formula, the fill of every cell (by severity), the report sheet's lines, and the
- * notes' ScoreCheck lines agree. (Notes differ only in form: the writer tags its lines so that a later
- * run can replace them.)
+ * One applier for every writer: the same plans go through the .xlsx writer, the in-memory gateway
+ * and the Office.js gateway (against the fake Excel) on every seed, and the three results agree cell
+ * by cell: values, formulas, mark fills, note lines (tagged alike) and the report sheet's lines. Undo
+ * then restores exactly the original in both gateways, in one run of two syncs to apply and one to
+ * undo through Office.js.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSpecs } from "../../scripts/build-fixtures";
-import { analyzeWorkbook, NOTE_TAG, planFix, toA1, type SheetSnapshot } from "../../src/engine";
+import { reportLines } from "../../src/engine/changes/plan";
+import { analyzeWorkbook, NOTE_TAG, planFix, toA1, type ChangeSet, type SheetSnapshot, type WorkbookSnapshot } from "../../src/engine";
 import { MemoryGateway } from "../../src/addin/memory-gateway";
+import { OfficeGateway } from "../../src/addin/office";
 import { readXlsxBytes } from "../../src/xlsx/read";
 import { patchWorkbookBytes } from "../../src/xlsx/write";
 import { XlsxPackage } from "../../src/xlsx/write/package";
 import { WorkbookPart } from "../../src/xlsx/write/workbook";
+import { FakeExcel } from "../support/fake-excel";
 import { cellStyles, cellXfs, fills, notes, partText } from "../support/ooxml-inspect";
 
 const dir = join(__dirname, "../fixtures/xlsx");
 
-function cells(s: SheetSnapshot): Record<string, { value: unknown; formula: string | null }> {
-  const out: Record<string, { value: unknown; formula: string | null }> = {};
+interface Cell {
+  value: unknown;
+  formula: string | null;
+  fill: string | null;
+  note: string | null;
+}
+type State = Record<string, Record<string, Cell>>;
+
+/** Only cells holding something, and (for the fake Excel, which computes nothing) formula cells without their cached value. */
+function normal(state: Record<string, Record<string, Partial<Cell>>>, formulaValues = true): State {
+  const out: State = {};
+  for (const [sheet, cells] of Object.entries(state)) {
+    out[sheet] = {};
+    for (const [a1, c] of Object.entries(cells)) {
+      const cell: Cell = { value: c.value ?? null, formula: c.formula ?? null, fill: c.fill ?? null, note: c.note ?? null };
+      if (!formulaValues && cell.formula) cell.value = "(computed by Excel)";
+      if (cell.value !== null || cell.formula || cell.fill || cell.note) out[sheet][a1] = cell;
+    }
+  }
+  return out;
+}
+
+function contents(s: SheetSnapshot): Record<string, Partial<Cell>> {
+  const out: Record<string, Partial<Cell>> = {};
   s.values.forEach((row, r) =>
     row.forEach((v, c) => {
       const f = s.formulas?.[r]?.[c] ?? null;
@@ -42,38 +68,79 @@ function fillsOf(bytes: Uint8Array, sheetPart: string): Record<string, string> {
   return out;
 }
 
-describe.each(loadSpecs().map((s) => [s.id]))("seed %s", (id) => {
-  it("writer and memory gateway agree cell by cell", async () => {
-    const bytes = new Uint8Array(readFileSync(join(dir, `${id}.xlsx`)));
-    const snapshot = readXlsxBytes(bytes, `${id}.xlsx`);
-    const set = planFix(analyzeWorkbook(snapshot), snapshot, { rescore: true });
-    const gw = new MemoryGateway(snapshot);
-    await gw.apply(set);
-    const memory = gw.state();
-    const written = patchWorkbookBytes(bytes, `${id}.xlsx`, set).bytes;
-    const read = readXlsxBytes(written, "fixed.xlsx");
-    expect(read.sheets.map((s) => s.name)).toEqual(Object.keys(memory));
-    const inputFills = new WorkbookPart(new XlsxPackage(bytes, "in")).sheets().map((e) => fillsOf(bytes, e.part));
-    const pkg = new XlsxPackage(written, "out");
-    const entries = new WorkbookPart(pkg).sheets();
-    for (const [i, s] of read.sheets.entries()) {
-      const mem = memory[s.name];
-      const contents = Object.fromEntries(Object.entries(mem).filter(([, c]) => c.value !== null || c.formula).map(([a1, c]) => [a1, { value: c.value, formula: c.formula }]));
-      expect({ sheet: s.name, cells: cells(s) }).toEqual({ sheet: s.name, cells: contents });
-      if (s.generated) continue;
-      // Fills the fix added: the writer's new fills are the gateway's mark fills.
+/** The writer's copy as the gateways hold a workbook: contents read back, the fills it added, its notes. */
+function written(input: Uint8Array, id: string, set: ChangeSet): State {
+  const inputFills = new WorkbookPart(new XlsxPackage(input, "in")).sheets().map((e) => (e.part ? fillsOf(input, e.part) : {}));
+  const out = patchWorkbookBytes(input, `${id}.xlsx`, set).bytes;
+  const pkg = new XlsxPackage(out, "out");
+  const entries = new WorkbookPart(pkg).sheets();
+  const state: Record<string, Record<string, Partial<Cell>>> = {};
+  for (const [i, s] of readXlsxBytes(out, "fixed.xlsx").sheets.entries()) {
+    const cells = contents(s);
+    const part = entries[i].part;
+    if (part) {
       const before = inputFills[i] ?? {};
-      const added = Object.fromEntries(Object.entries(fillsOf(written, entries[i].part)).filter(([a1, f]) => before[a1] !== f));
-      const memFills = Object.fromEntries(Object.entries(mem).filter(([, c]) => c.fill).map(([a1, c]) => [a1, c.fill]));
-      expect({ sheet: s.name, fills: added }).toEqual({ sheet: s.name, fills: memFills });
-      // Every note line the gateway wrote is in the writer's note on that cell, tagged.
-      const comments = pkg.related(entries[i].part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments")[0];
-      const writerNotes = comments ? notes(partText(written, comments)) : [];
-      for (const [a1, c] of Object.entries(mem)) {
-        if (!c.note) continue;
-        const mine = writerNotes.find((n) => n.ref === a1)?.text ?? "";
-        for (const line of c.note.split("\n")) expect(mine).toContain(`${NOTE_TAG}${line}`);
-      }
+      for (const [a1, fill] of Object.entries(fillsOf(out, part))) if (before[a1] !== fill) cells[a1] = { ...cells[a1], fill };
+      const comments = pkg.related(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments")[0];
+      for (const n of comments ? notes(partText(out, comments)) : []) cells[n.ref] = { ...cells[n.ref], note: n.text };
     }
+    state[s.name] = cells;
+  }
+  return normal(state);
+}
+
+/** The plans every writer runs: the CLI's default fix, a rescore with rescaled weights, and a narrative inserted at a cell. */
+function plans(snapshot: WorkbookSnapshot): [string, ChangeSet][] {
+  const analysis = analyzeWorkbook(snapshot);
+  const first = snapshot.sheets[0];
+  const width = Math.max(0, ...first.values.map((r) => r.length));
+  const at = toA1(first.top, first.left + width + 1);
+  return [
+    ["default fix", planFix(analysis, snapshot)],
+    ["rescore, rescale weights", planFix(analysis, snapshot, { rescore: true, rescaleWeights: true })],
+    ["narrative at a cell", { title: { zh: "插入叙述", en: "insert narrative" }, changes: [{ kind: "insert-lines", sheet: first.name, cell: at, lines: reportLines(analysis) }] }],
+  ];
+}
+
+const seeds = loadSpecs().map((s) => s.id);
+
+describe.each(seeds.map((id) => [id]))("seed %s", (id) => {
+  const bytes = new Uint8Array(readFileSync(join(dir, `${id}.xlsx`)));
+  const snapshot = readXlsxBytes(bytes, `${id}.xlsx`);
+
+  it.each(plans(snapshot))("%s: writer, memory gateway and Office.js gateway agree cell by cell; undo restores the original", async (_name, set) => {
+    const writer = written(bytes, id, set);
+
+    const memory = new MemoryGateway(snapshot);
+    const memoryBefore = memory.state();
+    const memoryJournal = await memory.apply(set);
+    const inMemory = normal(memory.state());
+
+    const fake = new FakeExcel();
+    for (const s of snapshot.sheets) fake.addSnapshot(s);
+    const office = new OfficeGateway({ run: fake.run, isSetSupported: () => true });
+    const officeBefore = fake.state();
+    const officeJournal = await office.apply(set);
+    expect({ runs: fake.runs, syncs: fake.syncs }).toEqual({ runs: 1, syncs: 2 });
+    const inExcel = normal(fake.state(), false);
+
+    expect(Object.keys(inMemory)).toEqual(Object.keys(writer));
+    expect(Object.keys(inExcel)).toEqual(Object.keys(writer));
+    for (const sheet of Object.keys(writer)) {
+      expect({ sheet, cells: inMemory[sheet] }).toEqual({ sheet, cells: writer[sheet] });
+      expect({ sheet, cells: inExcel[sheet] }).toEqual({ sheet, cells: normal({ [sheet]: writer[sheet] }, false)[sheet] });
+    }
+    // The comparison has something to compare: every mark of the plan is there, its lines tagged.
+    for (const c of set.changes) {
+      if (c.kind !== "mark") continue;
+      expect(writer[c.sheet][c.cell.toUpperCase()]).toMatchObject({ fill: expect.stringMatching(/^#/), note: expect.stringContaining(`${NOTE_TAG}${c.note}`) });
+    }
+
+    await memory.undo(memoryJournal);
+    expect(memory.state()).toEqual(memoryBefore);
+    fake.runs = fake.syncs = 0;
+    await office.undo(officeJournal);
+    expect({ runs: fake.runs, syncs: fake.syncs }).toEqual({ runs: 1, syncs: 1 });
+    expect(fake.state()).toEqual(officeBefore);
   });
 });
