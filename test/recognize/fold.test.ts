@@ -170,3 +170,27 @@ describe("小计 rows that open their 一级", () => {
     expect(errors(sheet("表", rows))).toEqual([]);
   });
 });
+
+describe("a category word as an indicator's name", () => {
+  it("满意度 in the 三级 column with nothing under it stays in its 一级", () => {
+    const t = recognize(
+      sheet(
+        "表",
+        [
+          ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+          ["效果(30分)", "履职效益(30分)", "社会效益", 20, 20],
+          [null, null, "满意度", 10, 9],
+        ],
+        ["A2:A3", "B2:B3"],
+      ),
+    ).tables[0];
+    expect(t.indicators.map((i) => [i.name, i.level1])).toEqual([
+      ["社会效益", "效果"],
+      ["满意度", "效果"],
+    ]);
+    expect(t.groupWeights.map((g) => g.memberRows)).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
+  });
+});

@@ -150,13 +150,17 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
     const level = reading.headingLevel ?? 1;
     const k = groupKey(label.text);
     for (const l of reading.levels) if (l.col !== label.col) enter(l.level, l, r);
-    const continuing = groups.find((g) => g.level === level)?.key === k;
-    enter(level, label, r);
-    if (!reading.hasFigures) return;
-    if (!headsRows(readings, i, level, k)) {
+    // A category word in the name column ("满意度 | 10 | 9") with nothing under it is an indicator
+    // of the group it sits in, not a new 一级.
+    const isCategory = !reading.levels.some((l) => l.col === label.col);
+    if (reading.hasFigures && !headsRows(readings, i, level, k)) {
+      if (!isCategory) enter(level, label, r);
       addIndicator(readIndicator(view, frame.columns, r, label, levels));
       return;
     }
+    const continuing = groups.find((g) => g.level === level)?.key === k;
+    enter(level, label, r);
+    if (!reading.hasFigures) return;
     if (continuing && openSubtotals.some((s) => s.level === level && s.key === k)) return;
     const row = summary(view, frame, r, "subtotal", label, body);
     // The row states the group's weight in figures: the name's "(20分)" is not a second claim.
