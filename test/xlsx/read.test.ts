@@ -3,13 +3,14 @@
  * about): values, formulas, formats, merges, hidden and protected sheets, the report marker, and bad
  * or hostile files.
  */
-import { zipSync, strToU8, type Zippable } from "fflate";
+import { unzipSync, zipSync, strToU8, type Zippable } from "fflate";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../src/engine/errors";
 import { readXlsxBytes, readFileBytes } from "../../src/xlsx/read";
 import { openZip } from "../../src/xlsx/package/zip";
+import { crc32 } from "../../src/xlsx/package/crc32";
 import { XmlTokenizer, type XmlSink } from "../../src/xlsx/package/xml";
 import { OUT } from "../support/xlsx";
 
@@ -208,6 +209,90 @@ describe("the XML tokenizer", () => {
     const t = new XmlTokenizer(record([]));
     t.write("<a><b x='1'");
     expect(() => t.end()).toThrow(/unterminated/);
+  });
+});
+
+/** Re-packs parts as a zip64 archive: stored entries, every size and offset in zip64 fields only. */
+function zip64(parts: Record<string, Uint8Array>): Uint8Array {
+  const out: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(parts)) {
+    const n = strToU8(name);
+    const crc = crc32(data);
+    const local = new DataView(new ArrayBuffer(30 + n.length + 20));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 45, true);
+    local.setUint16(6, 0x800, true);
+    local.setUint32(14, crc, true);
+    local.setUint32(18, 0xffffffff, true);
+    local.setUint32(22, 0xffffffff, true);
+    local.setUint16(26, n.length, true);
+    local.setUint16(28, 20, true);
+    new Uint8Array(local.buffer).set(n, 30);
+    local.setUint16(30 + n.length, 1, true);
+    local.setUint16(32 + n.length, 16, true);
+    local.setBigUint64(34 + n.length, BigInt(data.length), true);
+    local.setBigUint64(42 + n.length, BigInt(data.length), true);
+    const cd = new DataView(new ArrayBuffer(46 + n.length + 28));
+    cd.setUint32(0, 0x02014b50, true);
+    cd.setUint16(4, 45, true);
+    cd.setUint16(6, 45, true);
+    cd.setUint16(8, 0x800, true);
+    cd.setUint32(16, crc, true);
+    cd.setUint32(20, 0xffffffff, true);
+    cd.setUint32(24, 0xffffffff, true);
+    cd.setUint16(28, n.length, true);
+    cd.setUint16(30, 28, true);
+    cd.setUint32(42, 0xffffffff, true);
+    new Uint8Array(cd.buffer).set(n, 46);
+    const x = 46 + n.length;
+    cd.setUint16(x, 1, true);
+    cd.setUint16(x + 2, 24, true);
+    cd.setBigUint64(x + 4, BigInt(data.length), true);
+    cd.setBigUint64(x + 12, BigInt(data.length), true);
+    cd.setBigUint64(x + 20, BigInt(offset), true);
+    out.push(new Uint8Array(local.buffer), data);
+    central.push(new Uint8Array(cd.buffer));
+    offset += local.byteLength + data.length;
+  }
+  const count = BigInt(central.length);
+  const cdSize = central.reduce((a, c) => a + c.length, 0);
+  const end = new DataView(new ArrayBuffer(56 + 20 + 22));
+  end.setUint32(0, 0x06064b50, true);
+  end.setBigUint64(4, 44n, true);
+  end.setBigUint64(24, count, true);
+  end.setBigUint64(32, count, true);
+  end.setBigUint64(40, BigInt(cdSize), true);
+  end.setBigUint64(48, BigInt(offset), true);
+  end.setUint32(56, 0x07064b50, true);
+  end.setBigUint64(64, BigInt(offset + cdSize), true);
+  end.setUint32(72, 1, true);
+  end.setUint32(76, 0x06054b50, true);
+  end.setUint16(84, 0xffff, true);
+  end.setUint16(86, 0xffff, true);
+  end.setUint32(88, 0xffffffff, true);
+  end.setUint32(92, 0xffffffff, true);
+  return Buffer.concat([...out, ...central, new Uint8Array(end.buffer)]);
+}
+
+describe("the zip layer", () => {
+  it("reads a zip64 package (sizes and offsets only in zip64 fields) like the ordinary one", () => {
+    const plain = book({ sheets: [{ name: "评分表", xml: rows('<row r="1"><c r="A1" t="inlineStr"><is><t>总计</t></is></c><c r="B1"><v>100</v></c></row>') }] });
+    const wide = zip64(unzipSync(plain));
+    const entry = openZip(wide, "z64").get("xl/worksheets/sheet1.xml")!;
+    expect(entry).toMatchObject({ method: 0, size: entry.compressedSize });
+    expect(read(wide)).toEqual(read(plain));
+  });
+
+  it("gives each entry's stored bytes untouched, for copying", () => {
+    const bytes = book({ sheets: [{ name: "s", xml: rows('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
+    for (const e of openZip(bytes, "t").values()) {
+      const at = Buffer.from(bytes).indexOf(Buffer.from(e.raw()));
+      expect(at).toBeGreaterThan(0);
+      expect(e.raw()).toHaveLength(e.compressedSize);
+      expect(crc32(e.bytes())).toBe(e.crc32);
+    }
   });
 });
 
