@@ -194,3 +194,18 @@ describe("a category word as an indicator's name", () => {
     ]);
   });
 });
+
+describe("a name row with a target of its own", () => {
+  it("is an indicator even with rows under it (a 二级 name spanning into 三级, merges lost)", () => {
+    const t = recognize(
+      sheet("表", [
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值", "得分"],
+        ["产出指标", "数量指标", null, "100人", 30, 30],
+        [null, null, "发放及时率", "100%", 20, 20],
+        ["效益指标", "社会效益", "满意度", "≥90%", 50, 50],
+      ]),
+    ).tables[0];
+    expect(t.indicators.map((i) => i.name)).toEqual(["数量指标", "发放及时率", "满意度"]);
+    expect(t.subtotals).toEqual([]);
+  });
+});

@@ -141,8 +141,9 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
 
   /**
    * A name on a row of its own. With figures and rows under it, it is a subtotal of those rows
-   * ("投入: 20 19.80", "决策(20分) =SUM(…)"); with figures and nothing under it, an indicator whose
-   * name sits in a 一级/二级 column; without figures, it opens a group.
+   * ("投入: 20 19.80", "决策(20分) =SUM(…)"); with figures and nothing under it, or with a target or
+   * actual of its own, an indicator whose name sits in a 一级/二级 column; without figures, it opens
+   * a group.
    */
   function heading(reading: RowReading, i: number): void {
     const r = reading.row;
@@ -153,7 +154,7 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
     // A category word in the name column ("满意度 | 10 | 9") with nothing under it is an indicator
     // of the group it sits in, not a new 一级.
     const isCategory = !reading.levels.some((l) => l.col === label.col);
-    if (reading.hasFigures && !headsRows(readings, i, level, k)) {
+    if (reading.hasFigures && (reading.hasValues || !headsRows(readings, i, level, k))) {
       if (!isCategory) enter(level, label, r);
       addIndicator(readIndicator(view, frame.columns, r, label, levels));
       return;

@@ -66,6 +66,8 @@ export interface RowReading {
   headingLevel?: 1 | 2;
   /** Figures in the weight/score columns (or shifted right of the label). */
   hasFigures: boolean;
+  /** Headings: a target or actual on the row — an indicator's, since a subtotal has neither. */
+  hasValues?: boolean;
   /** Header rows spanned by a repeated header. */
   spans?: number[];
 }
@@ -284,7 +286,16 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   const name = deepestName(view, f, r);
   if (!name) {
     const deepestLevel = levels[levels.length - 1];
-    if (deepestLevel) return { ...base, kind: "heading", levels, label: deepestLevel, headingLevel: deepestLevel.level, hasFigures: hasFigures(view, f, r, deepestLevel.col) };
+    if (deepestLevel)
+      return {
+        ...base,
+        kind: "heading",
+        levels,
+        label: deepestLevel,
+        headingLevel: deepestLevel.level,
+        hasFigures: hasFigures(view, f, r, deepestLevel.col),
+        hasValues: [f.columns.roles.target, f.columns.roles.actual].some((c) => c !== undefined && !view.isEmpty(r, c)),
+      };
     if (hasData(view, f, r)) return { ...base, kind: "other", label };
     return label ? { ...base, kind: "other", label } : "no-label";
   }
