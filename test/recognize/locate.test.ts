@@ -85,3 +85,20 @@ describe("bands and positions", () => {
     ]);
   });
 });
+
+describe("two tables one after another without a total or a title", () => {
+  it("a header after a blank line, under weights already complete, starts the next table", () => {
+    const noTotal = [header, ...body.slice(0, 2)];
+    const r = recognize(sheet("上下", [...noTotal, [], ...noTotal]));
+    expect(r.tables.map((t) => [t.range.top, t.range.bottom])).toEqual([
+      [0, 2],
+      [4, 6],
+    ]);
+  });
+
+  it("a header repeated where a page broke, with weights still to come, continues the table", () => {
+    const half = [header, ["产出指标", "数量指标", "补助人数", 60, 60]];
+    const r = recognize(sheet("续", [...half, [], header, ["效益指标", "社会效益", "满意度", 40, 38], ["合计", null, null, 100, 98]]));
+    expect(r.tables.map((t) => [t.range.top, t.range.bottom, t.indicators.length])).toEqual([[0, 5, 2]]);
+  });
+});

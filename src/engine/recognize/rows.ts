@@ -18,6 +18,7 @@ import {
   TOTAL_LABEL,
 } from "../text/vocabulary";
 import type { ColumnMap } from "../model";
+import { sum } from "../values/decimal";
 import { numberCell, numbersInRow } from "./cells";
 import { locateHeader, sameLayout, type HeaderCandidate } from "./locate";
 import { readGrade } from "./grade";
@@ -95,10 +96,13 @@ export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
       if (++blankRun > MAX_BLANK_RUN && !continuesAfterBlanks(view, frame, r)) return { rows: out, bottom, end: "blank-run" };
       continue;
     }
+    const afterBlank = blankRun > 0;
     blankRun = 0;
     const again = locateHeader(view, r, frame.header.band);
     if (again) {
       if (!sameLayout(again, frame.header)) return { rows: out, bottom, end: "new-header" };
+      // After a blank line, a header under rows whose weights are already complete starts the next table.
+      if (afterBlank && weightsComplete(view, frame, out)) return { rows: out, bottom, end: "new-header" };
       out.push({ row: r, kind: "repeated-header", levels: [], label: null, hasFigures: false, spans: again.rows });
       r = again.rows[again.rows.length - 1];
       bottom = r;
@@ -112,6 +116,12 @@ export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
     if (reading.kind === "total") return { rows: out, bottom, end: "total" };
   }
   return { rows: out, bottom, end: "sheet-end" };
+}
+
+function weightsComplete(view: SheetView, f: TableFrame, rows: RowReading[]): boolean {
+  const weights = rows.filter((x) => x.kind === "indicator" || x.kind === "part").map((x) => numberCell(view, x.row, f.columns.roles.weight)?.value);
+  const total = sum(weights);
+  return weights.length > 0 && (total.eq(100) || total.eq(1));
 }
 
 /**
