@@ -11,6 +11,7 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -28,8 +29,12 @@ for (const dir of ["dist/cli", "dist/engine", "dist/xlsx"]) rmSync(join(root, di
  * for writing, fs/promises) are loaded on first use instead of at start-up: loading them costs more
  * than the whole read of an ordinary workbook. Each import of one becomes a proxy that requires the
  * module when a property is first read; esbuild reads imported names at the call, not at import.
+ * A namespace or default import copies the module's keys at start-up (esbuild's __toESM), so the
+ * proxy lists the keys, taken here from this Node, and answers its __esModule probe, without
+ * loading the module.
  */
 const LAZY = ["child_process", "crypto", "zlib", "fs/promises", "readline"];
+const requireHere = createRequire(import.meta.url);
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
@@ -37,11 +42,12 @@ const lazyBuiltins = {
     b.onResolve({ filter }, (args) => (args.namespace === "lazy-builtin" ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ""), namespace: "lazy-builtin" }));
     b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
       contents: `let m; const load = () => (m ??= require("node:${args.path}"));
+const keys = ${JSON.stringify(Object.getOwnPropertyNames(requireHere(`node:${args.path}`)))};
 module.exports = new Proxy({}, {
-  get: (_, k) => load()[k],
+  get: (_, k) => (k === "__esModule" ? undefined : load()[k]),
   has: (_, k) => k in load(),
-  ownKeys: () => Reflect.ownKeys(load()),
-  getOwnPropertyDescriptor: (_, k) => { const d = Object.getOwnPropertyDescriptor(load(), k); if (d) d.configurable = true; return d; },
+  ownKeys: () => keys,
+  getOwnPropertyDescriptor: (_, k) => (keys.includes(k) ? { configurable: true, enumerable: true, writable: true, value: undefined } : undefined),
 });`,
       loader: "js",
     }));
