@@ -1,17 +1,15 @@
-import type { Decimal } from "decimal.js";
 import { analyzeWorkbook, type Analysis } from "../analyze";
 import { withChanges } from "./with-changes";
 import type { WorkbookSnapshot } from "../grid/types";
-import type { NumberCell, SummaryRow } from "../model";
-import type { TableCalc } from "../recalc/table-calc";
+import type { SummaryRow } from "../model";
 import type { Finding } from "../rules/types";
-import { SheetView } from "../grid/sheet-view";
+import { RULES } from "../rules";
 import { parseA1, posToA1 } from "../grid/address";
 import { dec, sum } from "../values/decimal";
 import { gradeOf } from "../recalc/grade";
 import { generateNarrative, narrativeLines } from "../narrative/generate";
 import { summaryFormula } from "../rules/summary-fix";
-import type { Change, ChangeSet, NarrativeLine } from "./types";
+import type { CellState, Change, ChangeSet, NarrativeLine } from "./types";
 
 export interface FixOptions {
   /** Recalculate totals and subtotals as SUM formulas. */
@@ -30,30 +28,139 @@ export interface FixOptions {
 
 export const DEFAULT_FIX: FixOptions = { totals: true, rescore: false, rescaleWeights: false, marks: true, narrative: true, overwriteFormulas: false };
 
-/** Everything `fix` would write, as data: previewable, applicable by the xlsx writer or Office.js. */
+/** Passes of fixing and re-analysing before the planner stops (ESLint's fixer stops at 10 too). */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Which option lets a rule's own fix be applied. A rule missing here has its fixes offered in the
+ * findings but never applied by `fix`.
+ */
+export const FIX_OPTION: Readonly<Record<string, "totals" | "rescore" | "rescaleWeights">> = {
+  "weights-sum": "rescaleWeights",
+  "total-mismatch": "totals",
+  "subtotal-mismatch": "totals",
+  "formula-range": "totals",
+  "score-exceeds-weight": "rescore",
+  "full-score-below-target": "rescore",
+  "score-off-rule": "rescore",
+  "budget-execution": "rescore",
+  "unexplained-deduction": "rescore",
+};
+
+type Write = Extract<Change, { kind: "set-value" | "set-formula" }>;
+
+/**
+ * Everything `fix` would write, as data: previewable, applicable by the .xlsx writer or a gateway.
+ *
+ * In the manner of ESLint's fixer, what changes figures is the rules' own fix data (Finding.fix):
+ * each pass applies the fixes of the enabled rules that touch no cell another fix of the pass
+ * already claims (the first by rule order wins; the other is deferred to the next pass), then
+ * analyses the workbook with those changes made, until a pass finds nothing new to fix or
+ * MAX_FIX_PASSES is reached. So a rescaled weight's new rule score, or a rescored row's total, is
+ * fixed in the same run, and running `fix` on its own output changes no figure. With `totals`, the
+ * totals and subtotals still held as numbers then become the same SUM formulas, and the declared
+ * grade follows the total.
+ */
 export function planFix(analysis: Analysis, wb: WorkbookSnapshot, opts: Partial<FixOptions> = {}): ChangeSet {
   const o = { ...DEFAULT_FIX, ...opts };
-  const views = new Map(wb.sheets.map((s) => [s.name, new SheetView(s)]));
-  const changes: Change[] = [];
-  for (const calc of analysis.calcs) {
-    if (calc.table.kind !== "scoring") continue;
-    const overrides = new Map<string, Decimal>();
-    if (o.rescaleWeights) changes.push(...rescaledWeights(analysis, calc, overrides));
-    if (o.rescore) changes.push(...rescored(calc, overrides));
-    if (o.totals) {
-      const sums = totals(calc, overrides, o.overwriteFormulas);
-      changes.push(...sums, ...gradeChange(calc, sums, views));
+  const fixed = fixToFixedPoint(analysis, wb, o);
+  const writes = new Map<string, Write>(fixed.writes.map((c) => [`${c.sheet}!${c.cell}`, c]));
+  let final = fixed;
+  if (o.totals) {
+    const sums = formulaTotals(fixed.analysis, o.overwriteFormulas);
+    const extra = [...sums, ...grades(fixed.analysis, fixed.snapshot, sums)].filter((c) => !holds(fixed.snapshot, c));
+    for (const c of extra) writes.set(`${c.sheet}!${c.cell}`, c);
+    if (extra.length) {
+      const snapshot = withChanges(fixed.snapshot, extra);
+      final = { ...fixed, snapshot, analysis: analyzeWorkbook(snapshot, analysis.options) };
     }
   }
-  for (const c of changes) if (c.kind === "set-value" || c.kind === "set-formula") c.before = beforeState(views, c.sheet, c.cell);
+  const changes: Change[] = [...writes.values()].map((c) => ({ ...c, before: stateOf(wb, c.sheet, c.cell) }));
   if (o.marks) changes.push(...markChanges(analysis.findings));
   if (o.narrative) {
     // The report describes the workbook as fixed (rescored scores, new totals), not as it came.
-    const fixed = withChanges(wb, changes);
-    const lines = reportLines(fixed === wb ? analysis : analyzeWorkbook(fixed, analysis.options));
+    const lines = reportLines(final.analysis);
     if (lines.length) changes.push({ kind: "add-sheet", name: REPORT_SHEET, lines });
   }
   return { title: { zh: "ScoreCheck 修正", en: "ScoreCheck fixes" }, changes };
+}
+
+interface Fixed {
+  /** One write per cell, the last pass's, in the order the cells were first fixed. */
+  writes: Write[];
+  snapshot: WorkbookSnapshot;
+  analysis: Analysis;
+  /** Passes that applied something. */
+  passes: number;
+  /** False when MAX_FIX_PASSES ran out with fixes still appearing. */
+  settled: boolean;
+}
+
+/** The rules' fixes applied pass by pass, re-analysed, until no new fix appears. */
+export function fixToFixedPoint(analysis: Analysis, wb: WorkbookSnapshot, opts: Partial<FixOptions> = {}): Fixed {
+  const o = { ...DEFAULT_FIX, ...opts };
+  const writes = new Map<string, Write>();
+  let snapshot = wb;
+  let current = analysis;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const batch = passFixes(current, snapshot, o);
+    if (!batch.length) return { writes: [...writes.values()], snapshot, analysis: current, passes: pass, settled: true };
+    for (const c of batch) {
+      const k = `${c.sheet}!${c.cell}`;
+      writes.delete(k);
+      writes.set(k, c);
+    }
+    snapshot = withChanges(snapshot, batch);
+    current = analyzeWorkbook(snapshot, analysis.options);
+  }
+  return { writes: [...writes.values()], snapshot, analysis: current, passes: MAX_FIX_PASSES, settled: passFixes(current, snapshot, o).length === 0 };
+}
+
+/**
+ * One pass: the enabled rules' fixes in rule order, each whole or not at all, none touching a cell
+ * an earlier one claims, none that would write what the cell already holds.
+ */
+export function passFixes(analysis: Analysis, wb: WorkbookSnapshot, o: FixOptions): Write[] {
+  const order = new Map(RULES.map((r, i) => [r.id, i]));
+  const candidates = analysis.findings
+    .filter((f) => f.fix?.length && FIX_OPTION[f.rule] && o[FIX_OPTION[f.rule]])
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (order.get(a.f.rule) ?? 0) - (order.get(b.f.rule) ?? 0) || a.i - b.i);
+  const claimed = new Set<string>();
+  const out: Write[] = [];
+  for (const { f } of candidates) {
+    const fix = f.fix!.filter((c): c is Write => c.kind === "set-value" || c.kind === "set-formula").filter((c) => !holds(wb, c) && (o.overwriteFormulas || !keepsFormula(analysis, wb, c)));
+    if (!fix.length) continue;
+    const cells = fix.map((c) => `${c.sheet}!${c.cell.toUpperCase()}`);
+    if (cells.some((k) => claimed.has(k))) continue; // deferred: the next pass analyses again
+    for (const k of cells) claimed.add(k);
+    out.push(...fix.map((c) => ({ ...c, cell: c.cell.toUpperCase() })));
+  }
+  return out;
+}
+
+/** The cell already holds what the change would write. */
+function holds(wb: WorkbookSnapshot, c: Write): boolean {
+  const now = stateOf(wb, c.sheet, c.cell);
+  if (c.kind === "set-value") return now.formula === null && now.value === c.value;
+  return now.formula !== null && sameFormula(now.formula, c.formula) && now.value === c.value;
+}
+
+/**
+ * A formula of the user's whose value is already right is kept (unless overwriteFormulas): a
+ * total written another way (=G5+G6…) is not wrong.
+ */
+function keepsFormula(analysis: Analysis, wb: WorkbookSnapshot, c: Write): boolean {
+  const now = stateOf(wb, c.sheet, c.cell);
+  if (now.formula === null || c.kind !== "set-formula") return false;
+  return c.value !== null && typeof now.value === "number" && dec(now.value).eq(dec(c.value)) && !analysis.findings.some((f) => f.rule === "formula-range" && f.sheet === c.sheet && f.cell === c.cell);
+}
+
+function stateOf(wb: WorkbookSnapshot, sheet: string, cell: string): CellState {
+  const s = wb.sheets.find((x) => x.name === sheet);
+  const p = parseA1(cell);
+  if (!s || !p) return { value: null, formula: null };
+  return { value: s.values[p.row - s.top]?.[p.col - s.left] ?? null, formula: s.formulas?.[p.row - s.top]?.[p.col - s.left] ?? null };
 }
 
 /** The sheet the narrative goes to. */
@@ -74,59 +181,29 @@ export function reportLines(analysis: Analysis): NarrativeLine[] {
   return lines;
 }
 
-function beforeState(views: Map<string, SheetView>, sheet: string, cell: string) {
-  const v = views.get(sheet);
-  const p = parseA1(cell);
-  if (!v || !p) return { value: null, formula: null };
-  return { value: v.value(p.row, p.col), formula: v.formula(p.row, p.col) };
-}
-
-const key = (sheet: string, cell: NumberCell) => `${sheet}!${posToA1(cell.pos)}`;
-
-function rescaledWeights(analysis: Analysis, calc: TableCalc, overrides: Map<string, Decimal>): Change[] {
-  const f = analysis.findings.find((x) => x.rule === "weights-sum" && x.tableIndex === calc.table.index);
-  const fix = (f?.fix ?? []).filter((c): c is Extract<Change, { kind: "set-value" }> => c.kind === "set-value");
-  for (const c of fix) {
-    const ind = calc.table.indicators.find((i) => i.weight && posToA1(i.weight.pos) === c.cell);
-    if (ind?.weight) overrides.set(key(calc.table.sheet, ind.weight), dec(c.value));
-  }
-  return fix.map((c) => ({ ...c }));
-}
-
-function rescored(calc: TableCalc, overrides: Map<string, Decimal>): Change[] {
-  const out: Change[] = [];
-  for (const c of calc.indicators) {
-    const s = c.indicator.score;
-    if (!s?.value || !c.ruleScore || c.assessment.band) continue;
-    if (s.value.eq(c.ruleScore)) continue;
-    overrides.set(key(calc.table.sheet, s), c.ruleScore);
-    out.push({ kind: "set-value", sheet: calc.table.sheet, cell: posToA1(s.pos), value: c.ruleScore.toNumber(), reason: `按评分规则计分：${c.assessment.why.zh}` });
-  }
-  const f = calc.table.funds;
-  if (f?.score?.value && calc.fundsRuleScore && !f.score.value.eq(calc.fundsRuleScore)) {
-    overrides.set(key(calc.table.sheet, f.score), calc.fundsRuleScore);
-    out.push({ kind: "set-value", sheet: calc.table.sheet, cell: posToA1(f.score.pos), value: calc.fundsRuleScore.toNumber(), reason: "按预算执行率计分" });
-  }
-  return out;
-}
-
-/** Total and subtotal cells as SUM formulas, with cached values from the (possibly rescored) rows. */
-function totals(calc: TableCalc, overrides: Map<string, Decimal>, overwrite: boolean): Change[] {
-  const t = calc.table;
-  const out: Change[] = [];
-  const valueOf = (c: NumberCell | null | undefined) => (c ? overrides.get(key(t.sheet, c)) ?? c.value : null);
-  const rows: SummaryRow[] = [...t.subtotals, ...(t.total ? [t.total] : [])];
-  for (const row of rows) {
-    for (const which of ["weight", "score"] as const) {
-      const cell = row[which];
-      if (!cell) continue;
-      const members = t.indicators.filter((i) => row.memberRows.includes(i.row)).map((i) => valueOf(i[which]));
-      const funds = row.kind === "total" ? valueOf(which === "weight" ? t.funds?.weight : t.funds?.score) : null;
-      const computed = sum([...members, funds]);
-      const formula = summaryFormula(t, row, cell, which);
-      if (cell.formula && !overwrite && sameFormula(cell.formula, formula)) continue;
-      if (cell.formula && !overwrite && cell.value && cell.value.eq(computed)) continue;
-      out.push({ kind: "set-formula", sheet: t.sheet, cell: posToA1(cell.pos), formula, value: computed.toNumber(), reason: `${row.label}按明细行求和` });
+/**
+ * Total and subtotal cells as SUM formulas with the values their rows now add up to: a total held as
+ * a number becomes the formula (its figure unchanged once the rules' fixes have settled); a formula
+ * of the user's stays unless overwriteFormulas.
+ */
+function formulaTotals(analysis: Analysis, overwrite: boolean): Write[] {
+  const out: Write[] = [];
+  for (const calc of analysis.calcs) {
+    const t = calc.table;
+    if (t.kind !== "scoring") continue;
+    const rows: SummaryRow[] = [...t.subtotals, ...(t.total ? [t.total] : [])];
+    for (const row of rows) {
+      for (const which of ["weight", "score"] as const) {
+        const cell = row[which];
+        if (!cell) continue;
+        const members = t.indicators.filter((i) => row.memberRows.includes(i.row)).map((i) => i[which]?.value ?? null);
+        const funds = row.kind === "total" ? (which === "weight" ? t.funds?.weight : t.funds?.score)?.value ?? null : null;
+        const computed = sum([...members, funds]);
+        const formula = summaryFormula(t, row, cell, which);
+        if (cell.formula && !overwrite && sameFormula(cell.formula, formula)) continue;
+        if (cell.formula && !overwrite && cell.value && cell.value.eq(computed)) continue;
+        out.push({ kind: "set-formula", sheet: t.sheet, cell: posToA1(cell.pos), formula, value: computed.toNumber(), reason: `${row.label}按明细行求和` });
+      }
     }
   }
   return out;
@@ -136,18 +213,22 @@ function totals(calc: TableCalc, overrides: Map<string, Decimal>, overwrite: boo
  * The declared grade follows the recalculated total: the grade character in its cell is replaced
  * ("评价等级：良" → "评价等级：优"), leaving the rest of the text alone.
  */
-function gradeChange(calc: TableCalc, sums: Change[], views: Map<string, SheetView>): Change[] {
-  const declared = calc.table.declaredGrade;
-  const totalCell = calc.table.total?.score;
-  if (!declared) return [];
-  const rewritten = totalCell && sums.find((c) => c.kind === "set-formula" && c.cell === posToA1(totalCell.pos));
-  const total = rewritten && rewritten.kind === "set-formula" && rewritten.value !== null ? dec(rewritten.value) : calc.table.total?.score?.value ?? calc.scoreTotal;
-  if (!total) return [];
-  const grade = gradeOf(total);
-  if (grade === declared.grade) return [];
-  const text = views.get(calc.table.sheet)?.value(declared.pos.row, declared.pos.col);
-  if (typeof text !== "string" || text.split(declared.grade).length !== 2) return [];
-  return [{ kind: "set-value", sheet: calc.table.sheet, cell: posToA1(declared.pos), value: text.replace(declared.grade, grade), reason: `等级按总分 ${total.toFixed()} 分评定为“${grade}”` }];
+function grades(analysis: Analysis, wb: WorkbookSnapshot, sums: Write[]): Write[] {
+  const out: Write[] = [];
+  for (const calc of analysis.calcs) {
+    const declared = calc.table.declaredGrade;
+    if (calc.table.kind !== "scoring" || !declared) continue;
+    const totalCell = calc.table.total?.score;
+    const rewritten = totalCell && sums.find((c) => c.kind === "set-formula" && c.sheet === calc.table.sheet && c.cell === posToA1(totalCell.pos));
+    const total = rewritten && rewritten.kind === "set-formula" && rewritten.value !== null ? dec(rewritten.value) : calc.table.total?.score?.value ?? calc.scoreTotal;
+    if (!total) continue;
+    const grade = gradeOf(total);
+    if (grade === declared.grade) continue;
+    const text = stateOf(wb, calc.table.sheet, posToA1(declared.pos)).value;
+    if (typeof text !== "string" || text.split(declared.grade).length !== 2) continue;
+    out.push({ kind: "set-value", sheet: calc.table.sheet, cell: posToA1(declared.pos), value: text.replace(declared.grade, grade), reason: `等级按总分 ${total.toFixed()} 分评定为“${grade}”` });
+  }
+  return out;
 }
 
 function sameFormula(a: string, b: string): boolean {

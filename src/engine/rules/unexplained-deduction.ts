@@ -1,5 +1,6 @@
 import type { Rule, Report } from "./types";
 import { givesReason, label, labelEn, scoredIndicators, show } from "./util";
+import { posToA1 } from "../grid/address";
 
 /** The target is met, yet points are deducted and no reason is written down. */
 export const unexplainedDeduction: Rule = {
@@ -21,6 +22,8 @@ export const unexplainedDeduction: Rule = {
           en: `${labelEn(ind)}: ${a.why.en}, yet ${show(lost)} point(s) are deducted (${show(s)} of ${show(w)}) and no reason is given`,
         },
         data: { score: s.toFixed(), weight: w.toFixed(), deducted: lost.toFixed() },
+        // A met target scores full by the rule (applied by `fix --rescore` only).
+        fix: [{ kind: "set-value", sheet: calc.table.sheet, cell: posToA1(pos), value: w.toNumber(), reason: "目标已完成，按满分计分" }],
       });
     }
     return out;
