@@ -102,3 +102,18 @@ describe("two tables one after another without a total or a title", () => {
     expect(r.tables.map((t) => [t.range.top, t.range.bottom, t.indicators.length])).toEqual([[0, 5, 2]]);
   });
 });
+
+describe("a single name column titled with a heading word", () => {
+  it("评价指标 | 分值 | 得分 names the indicators' column", () => {
+    const r = recognize(
+      sheet("简表", [
+        ["评价指标", "分值", "得分"],
+        ["资金到位率", 40, 40],
+        ["群众满意度", 60, 57],
+        ["合计", 100, 97],
+      ]),
+    );
+    expect(r.tables[0].indicators.map((i) => i.name)).toEqual(["资金到位率", "群众满意度"]);
+    expect(r.tables[0].total?.score?.value?.toFixed()).toBe("97");
+  });
+});

@@ -127,6 +127,8 @@ export function locateHeader(view: SheetView, row: number, band: Band): HeaderCa
   }
   const byCol = new Map<number, ColumnRole>();
   for (const layer of layers) for (const [c, role] of layer) if (role !== "group") byCol.set(c, role);
+  const nameless = singleNameHeading(view, rows, layers, byCol);
+  if (nameless !== null) byCol.set(nameless, "level3");
   if (!isTableHeader(new Set(byCol.values()))) return null;
   const sub = rows[rows.length - 1] + 1;
   if (sub <= view.bottom && rows.length < 3 && isSubHeaderRow(view, sub, band, byCol)) rows.push(sub);
@@ -145,6 +147,23 @@ export function locateHeader(view: SheetView, row: number, band: Band): HeaderCa
   const words = [...byCol].sort((a, b) => a[0] - b[0]).map(([col, role]) => ({ col, role }));
   const sectionWeight = sectionWeightOf(view, rows, layers);
   return { rows, words, left, right, band, ...(sectionWeight ? { sectionWeight } : {}) };
+}
+
+/**
+ * "评价指标 | 分值 | 得分": without a 一级/二级/三级 column, a heading word over one column (not
+ * merged across several) names the indicators' column.
+ */
+function singleNameHeading(view: SheetView, rows: number[], layers: Map<number, ColumnRole | "group">[], byCol: Map<number, ColumnRole>): number | null {
+  if ([...byCol.values()].some((r) => r === "level1" || r === "level2" || r === "level3")) return null;
+  if (![...byCol.values()].some((r) => r === "weight" || r === "score")) return null;
+  const groups: number[] = [];
+  layers.forEach((layer, i) => {
+    for (const [c, role] of layer) {
+      const m = view.merge(rows[i], c);
+      if (role === "group" && !byCol.has(c) && (!m || m.left === m.right)) groups.push(c);
+    }
+  });
+  return groups.length === 1 ? groups[0] : null;
 }
 
 function sectionWeightOf(view: SheetView, rows: number[], layers: Map<number, ColumnRole | "group">[]): HeaderCandidate["sectionWeight"] {
