@@ -112,6 +112,13 @@ describe("cell values", () => {
     expect(s.numberFormats).toEqual([['0.00"分"', "0.00%", null, null]]);
   });
 
+  it("reads parts written in UTF-16 with a byte-order mark", () => {
+    const bytes = book({ sheets: [{ name: "评分表", xml: rows('<row r="1"><c r="A1" t="inlineStr"><is><t>总计</t></is></c><c r="B1"><v>100</v></c></row>') }] });
+    const parts = unzipSync(bytes);
+    for (const p of ["xl/workbook.xml", "xl/worksheets/sheet1.xml"]) parts[p] = Buffer.from(`\ufeff${Buffer.from(parts[p]).toString("utf8").replace('encoding="UTF-8"', 'encoding="UTF-16"')}`, "utf16le");
+    expect(read(zipSync(parts)).sheets[0]).toMatchObject({ name: "评分表", values: [["总计", 100]] });
+  });
+
   it("tolerates prefixed element names and cells without addresses", () => {
     const xml = '<x:sheetData xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:row><x:c><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c r="C2"><x:v>3</x:v></x:c></x:row></x:sheetData>';
     expect(read(book({ sheets: [{ name: "s", xml }] })).sheets[0].values).toEqual([

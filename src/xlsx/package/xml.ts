@@ -35,7 +35,7 @@ export class XmlTokenizer {
 
   /** Feeds UTF-8 bytes (a chunk of a streamed part). */
   writeBytes(chunk: Uint8Array, final = false): void {
-    this.decoder ??= new TextDecoder("utf-8");
+    this.decoder ??= new TextDecoder(encodingOf(chunk));
     this.write(this.decoder.decode(chunk, { stream: !final }));
     if (final) this.end();
   }
@@ -186,6 +186,13 @@ function localName(qname: string): string {
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** XML parts are UTF-8 unless a byte-order mark says UTF-16 (legal, and written by a few tools). */
+export function encodingOf(head: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return "utf-8";
+}
 
 /** Decodes the five predefined entities and character references; leaves anything else as written. */
 export function decodeXml(s: string): string {

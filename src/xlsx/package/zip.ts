@@ -6,6 +6,7 @@
 import { Inflate, inflateSync } from "fflate";
 import { InputError } from "../../engine";
 import { crc32 } from "./crc32";
+import { encodingOf } from "./xml";
 
 export interface ZipEntry {
   name: string;
@@ -167,8 +168,10 @@ class Entry implements ZipEntry {
   }
 
   text(limit?: number): string {
-    // A UTF-8 byte-order mark is allowed in XML parts; the decoder drops it.
-    return utf8.decode(this.bytes(limit));
+    // A byte-order mark is allowed in XML parts (UTF-16 ones need it); the decoder drops it.
+    const b = this.bytes(limit);
+    const encoding = encodingOf(b);
+    return encoding === "utf-8" ? utf8.decode(b) : new TextDecoder(encoding).decode(b);
   }
 
   stream(onChunk: (chunk: Uint8Array, final: boolean) => void, limit = STREAM_LIMIT): void {
