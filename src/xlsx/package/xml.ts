@@ -72,7 +72,15 @@ export class XmlTokenizer {
       if (c === 47 /* / */) {
         const gt = s.indexOf(">", lt);
         if (gt < 0) break;
-        sink.close(localName(s.slice(lt + 2, gt).trim()));
+        // The name runs from after "</" (and any prefix) to the first space or ">".
+        let start = lt + 2;
+        let end = start;
+        for (; end < gt; end++) {
+          const ch = s.charCodeAt(end);
+          if (ch === 58 /* : */) start = end + 1;
+          else if (ch <= 32) break;
+        }
+        sink.close(s.slice(start, end));
         i = gt + 1;
         continue;
       }
@@ -127,13 +135,15 @@ export class XmlTokenizer {
   private startTag(s: string, lt: number, final: boolean): number {
     const n = s.length;
     let p = lt + 1;
+    let start = p;
     while (p < n) {
       const ch = s.charCodeAt(p);
       if (ch === 62 /* > */ || ch === 47 /* / */ || ch <= 32) break;
+      if (ch === 58 /* : */) start = p + 1; // a prefix: the local name follows
       p++;
     }
     if (p >= n) return -1;
-    const name = localName(s.slice(lt + 1, p));
+    const name = s.slice(start, p);
     if (!name) throw new XmlError(`bad tag near “${s.slice(lt, lt + 40)}”`);
     const attrs: XmlAttrs = {};
     for (;;) {
@@ -177,11 +187,6 @@ export class XmlTokenizer {
       p = close + 1;
     }
   }
-}
-
-function localName(qname: string): string {
-  const colon = qname.indexOf(":");
-  return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
