@@ -6,7 +6,7 @@
 import type { SheetView } from "../grid/sheet-view";
 import { key, tidy } from "../text/normalize";
 import { sum } from "../values/decimal";
-import { BREAKDOWN_LABEL, PLACEHOLDER_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
+import { BREAKDOWN_LABEL, CONTINUED_SUFFIX, PLACEHOLDER_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
 import type { GroupWeight, Indicator, NumberCell, SummaryRow } from "../model";
 import { numberCell, numbersInRow } from "./cells";
 import { readIndicator, type Levels } from "./indicator";
@@ -66,7 +66,7 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
     const k = groupKey(cell.text);
     const open = groups.find((g) => g.level === level);
     if (open && open.key === k) return;
-    const named = splitGroupWeight(cell.text);
+    const named = splitGroupWeight(cell.text.normalize("NFKC").replace(CONTINUED_SUFFIX, ""));
     const { name, unit } = named;
     const weight = named.weight ?? levelWeight(level, row);
     const clean = cleanName(name.replace(/[:：]\s*$/, "")) || cleanName(cell.text);

@@ -1,7 +1,7 @@
 /** Names as printed: a weight carried in brackets, ★ marks, "指标1：" prefixes, spaced-out words. */
 import type { Decimal } from "decimal.js";
 import { tidy } from "../text/normalize";
-import { CORE_MARK, INDICATOR_PREFIX, NAME_MARKS, WEIGHT_IN_NAME } from "../text/vocabulary";
+import { CONTINUED_SUFFIX, CORE_MARK, INDICATOR_PREFIX, NAME_MARKS, WEIGHT_IN_NAME } from "../text/vocabulary";
 import { Dec } from "../values/decimal";
 
 export interface NamedWeight {
@@ -36,6 +36,8 @@ export function isCore(text: string): boolean {
 
 /** Name of a group for comparing a name entered again after a page break. */
 export function groupKey(text: string): string {
+  // "产出指标（续）" after a page break is 产出指标 going on.
+  const t = text.normalize("NFKC").replace(CONTINUED_SUFFIX, "");
   // "(50分)" alone names its group by its weight: two such groups are different groups.
-  return cleanName(splitGroupWeight(text).name).replace(/[:：]$/, "") || cleanName(text);
+  return cleanName(splitGroupWeight(t).name).replace(/[:：]$/, "") || cleanName(t);
 }

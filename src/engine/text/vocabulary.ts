@@ -86,6 +86,9 @@ export const INDICATOR_PREFIX = /^指标\s*\d+\s*[:：]\s*/;
 /** A line saying the table goes on from the previous page: "（续表）", "续表1", "表1（续）". */
 export const CONTINUATION_LABEL = /^(续表\d*|续上表|接上表|续|表\d*续|.{0,20}\(续\)|.{0,20}续表)$/;
 
+/** A name entered again after a page break may say so: "产出指标（续）" (on NFKC text). */
+export const CONTINUED_SUFFIX = /\s*\(续(表)?\)\s*$/;
+
 /** Marks of a core indicator (★) printed before or after a name. */
 export const CORE_MARK = /[★☆※]/;
 /** Marks decorating a name at either end (core marks and asterisks), removed from the name. */
