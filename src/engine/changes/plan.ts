@@ -97,12 +97,12 @@ interface Fixed {
 }
 
 /** The rules' fixes applied pass by pass, re-analysed, until no new fix appears. */
-export function fixToFixedPoint(analysis: Analysis, wb: WorkbookSnapshot, opts: Partial<FixOptions> = {}): Fixed {
+export function fixToFixedPoint(analysis: Analysis, wb: WorkbookSnapshot, opts: Partial<FixOptions> = {}, maxPasses = MAX_FIX_PASSES): Fixed {
   const o = { ...DEFAULT_FIX, ...opts };
   const writes = new Map<string, Write>();
   let snapshot = wb;
   let current = analysis;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+  for (let pass = 0; pass < maxPasses; pass++) {
     const batch = passFixes(current, snapshot, o);
     if (!batch.length) return { writes: [...writes.values()], snapshot, analysis: current, passes: pass, settled: true };
     for (const c of batch) {
@@ -113,7 +113,7 @@ export function fixToFixedPoint(analysis: Analysis, wb: WorkbookSnapshot, opts: 
     snapshot = withChanges(snapshot, batch);
     current = analyzeWorkbook(snapshot, analysis.options);
   }
-  return { writes: [...writes.values()], snapshot, analysis: current, passes: MAX_FIX_PASSES, settled: passFixes(current, snapshot, o).length === 0 };
+  return { writes: [...writes.values()], snapshot, analysis: current, passes: maxPasses, settled: passFixes(current, snapshot, o).length === 0 };
 }
 
 /**
