@@ -5,7 +5,7 @@
 import type { ZipEntry } from "../package/zip";
 import { XmlTokenizer } from "../package/xml";
 import { decodeEscapes } from "./escapes";
-import type { CellBudget } from "./sheet";
+import type { CellBudget } from "./limits";
 
 /** `limit` bounds the part's inflated size, `budget` the number of strings (each costs a cell's memory). */
 export function readSharedStrings(entry: ZipEntry, limit: number | undefined, budget: CellBudget): string[] {

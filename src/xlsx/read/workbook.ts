@@ -9,7 +9,8 @@ import { findPart, relType, REPORT_MARKER_NAME } from "../package/parts";
 import { damaged } from "../package/zip";
 import { readSharedStrings } from "./shared-strings";
 import { readCellNumberFormats } from "./styles";
-import { CELL_LIMIT, CellBudget, readSheet } from "./sheet";
+import { CELL_LIMIT, CellBudget } from "./limits";
+import { readSheet } from "./sheet";
 
 export interface ReadLimits {
   /** Largest uncompressed size of a part read whole (workbook, styles, relationships). */
