@@ -305,10 +305,21 @@ describe("the zip layer", () => {
 
 describe("files that are not workbooks", () => {
   const cases: [string, () => Uint8Array, RegExp, RegExp][] = [
-    ["a .docx", () => zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") }), /Word 文档（\.docx），不是 Excel 工作簿/, /Word document \(\.docx\), not an Excel workbook/],
+    ["a .docx", () => zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") }), /这是 Word 文档（\.docx），不是 Excel 工作簿/, /Word document \(\.docx\), not an Excel workbook/],
     ["a .pptx", () => zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "ppt/presentation.xml": strToU8("<p/>") }), /PowerPoint 演示文稿/, /PowerPoint presentation/],
-    ["an .ods", () => zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }], "content.xml": strToU8("<office:document-content/>") }), /OpenDocument 电子表格（\.ods/, /OpenDocument spreadsheet/],
+    ["an .ods", () => zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }], "content.xml": strToU8("<office:document-content/>") }), /这是 OpenDocument 电子表格（\.ods），不是 Excel 工作簿；请另存为 \.xlsx/, /OpenDocument spreadsheet \(\.ods\), not an Excel workbook/],
     ["a plain zip", () => zipSync({ "readme.txt": strToU8("hi") }), /普通 zip 压缩包，不是 Excel 工作簿/, /plain zip archive, not an Excel workbook/],
+    [
+      "an .xlsb",
+      () =>
+        zipSync({
+          "[Content_Types].xml": strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>'),
+          "_rels/.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.bin"/></Relationships>`),
+          "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00]),
+        }),
+      /二进制工作簿（\.xlsb），不是 Excel 工作簿；请在 Excel 中另存为 \.xlsx/,
+      /binary workbook \(\.xlsb\), not an Excel workbook; save it as \.xlsx/,
+    ],
   ];
   it.each(cases)("%s renamed .xlsx is not-xlsx, naming what it is", (_, bytes, zh, en) => {
     const e = inputError(() => read(bytes()));

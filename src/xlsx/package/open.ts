@@ -41,7 +41,7 @@ export function openPackage(bytes: Uint8Array, name: string): XlsxPackage {
   const zip = openZip(bytes, name);
   return xmlErrorsAsDamage(name, () => {
     const odf = odfKind(zip);
-    if (odf) throw notExcel(name, odf.zh, odf.en);
+    if (odf) throw notExcel(name, odf);
     const ctEntry = findPart(zip, "[Content_Types].xml");
     const contentTypes = ctEntry ? parseContentTypes(ctEntry.text()) : { defaults: new Map(), overrides: new Map() };
     const rootRels = findPart(zip, "_rels/.rels");
@@ -51,8 +51,8 @@ export function openPackage(bytes: Uint8Array, name: string): XlsxPackage {
     const type = contentTypeOf(contentTypes, workbookPart) ?? "";
     if (!wbEntry || (ctEntry && type && !WORKBOOK_TYPES.test(type))) {
       const other = officeKind(zip, type);
-      if (other) throw notExcel(name, other.zh, other.en);
-      if (!ctEntry && !rootRels) throw notExcel(name, "普通 zip 压缩包", "a plain zip archive");
+      if (other) throw notExcel(name, other);
+      if (!ctEntry && !rootRels) throw notExcel(name, { zh: "普通 zip 压缩包", en: "a plain zip archive" });
       throw damaged(name, `no workbook part (${workbookPart})`);
     }
     const relsEntry = findPart(zip, relsPathOf(wbEntry.name));
@@ -80,27 +80,38 @@ export function xmlErrorsAsDamage<T>(name: string, fn: () => T): T {
   }
 }
 
-function notExcel(name: string, whatZh: string, whatEn: string): InputError {
-  return new InputError("not-xlsx", `${name}：这是${whatZh}，不是 Excel 工作簿`, `${name}: this is ${whatEn}, not an Excel workbook`);
+function notExcel(name: string, what: Kind): InputError {
+  const zh = `${name}：这是${/^[A-Za-z]/.test(what.zh) ? " " : ""}${what.zh}，不是 Excel 工作簿${what.adviceZh ? `；${what.adviceZh}` : ""}`;
+  const en = `${name}: this is ${what.en}, not an Excel workbook${what.adviceEn ? `; ${what.adviceEn}` : ""}`;
+  return new InputError("not-xlsx", zh, en);
 }
 
+interface Kind {
+  zh: string;
+  en: string;
+  adviceZh?: string;
+  adviceEn?: string;
+}
+
+const SAVE_AS = { adviceZh: "请另存为 .xlsx 后再核查", adviceEn: "save it as .xlsx and check again" };
+
 /** OpenDocument files name their kind in a first, stored `mimetype` entry. */
-function odfKind(zip: Map<string, ZipEntry>): { zh: string; en: string } | null {
+function odfKind(zip: Map<string, ZipEntry>): Kind | null {
   const entry = zip.get("mimetype");
   if (!entry || entry.size > 200) return null;
   const mime = entry.text().trim();
   if (!mime.startsWith("application/vnd.oasis.opendocument.")) return null;
   const kind = mime.slice("application/vnd.oasis.opendocument.".length);
-  if (kind.startsWith("spreadsheet")) return { zh: "OpenDocument 电子表格（.ods，WPS/LibreOffice 格式），请另存为 .xlsx 后再核查", en: "an OpenDocument spreadsheet (.ods); save it as .xlsx and check again" };
+  if (kind.startsWith("spreadsheet")) return { zh: "OpenDocument 电子表格（.ods）", en: "an OpenDocument spreadsheet (.ods)", ...SAVE_AS };
   if (kind.startsWith("text")) return { zh: "OpenDocument 文字文档（.odt）", en: "an OpenDocument text document (.odt)" };
   if (kind.startsWith("presentation")) return { zh: "OpenDocument 演示文稿（.odp）", en: "an OpenDocument presentation (.odp)" };
   return { zh: `OpenDocument 文件（${mime}）`, en: `an OpenDocument file (${mime})` };
 }
 
 /** Other Office Open XML documents, by their main part. */
-function officeKind(zip: Map<string, ZipEntry>, workbookType: string): { zh: string; en: string } | null {
+function officeKind(zip: Map<string, ZipEntry>, workbookType: string): Kind | null {
   if (/ms-excel\.sheet\.binary/.test(workbookType) || findPart(zip, "xl/workbook.bin"))
-    return { zh: "二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再核查", en: "a binary workbook (.xlsb); save it as .xlsx in Excel and check again" };
+    return { zh: "二进制工作簿（.xlsb）", en: "a binary workbook (.xlsb)", adviceZh: "请在 Excel 中另存为 .xlsx 后再核查", adviceEn: "save it as .xlsx in Excel and check again" };
   if (findPart(zip, "word/document.xml")) return { zh: "Word 文档（.docx）", en: "a Word document (.docx)" };
   if (findPart(zip, "ppt/presentation.xml")) return { zh: "PowerPoint 演示文稿（.pptx）", en: "a PowerPoint presentation (.pptx)" };
   if (findPart(zip, "visio/document.xml")) return { zh: "Visio 绘图（.vsdx）", en: "a Visio drawing (.vsdx)" };
