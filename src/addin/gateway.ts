@@ -34,6 +34,8 @@ export interface UndoJournal {
   addedSheets: string[];
   /** Notes the apply added to cells that had none (deleted again on undo). */
   addedNotes?: { sheet: string; cell: string }[];
+  /** Notes that held only ScoreCheck's earlier lines and were rewritten (their text is put back on undo). */
+  rewrittenNotes?: { sheet: string; cell: string; content: string }[];
 }
 
 export interface GatewayCapabilities {

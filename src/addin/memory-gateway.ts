@@ -32,8 +32,10 @@ export class MemoryGateway implements WorkbookGateway {
   private selected: { sheet: string; cell: string } | null = null;
   private journals = 0;
 
-  constructor(snapshot: WorkbookSnapshot) {
+  /** `notes`: notes already on cells (sheet → A1 → text), which a snapshot does not carry. */
+  constructor(snapshot: WorkbookSnapshot, notes: Record<string, Record<string, string>> = {}) {
     this.sheets = snapshot.sheets.map(toSheet);
+    for (const s of this.sheets) for (const [a1, note] of Object.entries(notes[s.name] ?? {})) s.cells.set(a1, { ...(s.cells.get(a1) ?? EMPTY), note });
   }
 
   async capabilities(): Promise<GatewayCapabilities> {

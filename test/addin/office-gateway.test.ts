@@ -9,7 +9,8 @@ import { analyzeWorkbook } from "../../src/engine/analyze";
 import { planFix } from "../../src/engine/changes/plan";
 import { toA1 } from "../../src/engine/grid/address";
 import type { CellValue } from "../../src/engine/grid/types";
-import { FakeExcel, PAYLOAD_LIMIT } from "../support/fake-excel";
+import { NOTE_TAG, operationsOf } from "../../src/engine";
+import { blank, FakeExcel, PAYLOAD_LIMIT } from "../support/fake-excel";
 import { cleanRows, layoutA } from "../support/tables";
 
 const supports = (max: string) => (_name: string, v: string) => Number(v.split(".")[1]) <= Number(max.split(".")[1]);
@@ -200,6 +201,40 @@ describe("OfficeGateway.apply and undo", () => {
       await gw.undo(journal);
       expect(fake.state()).toEqual(before);
     }
+  });
+
+  it("rewrites a note holding only its own earlier lines, tagged as the writer tags them, and undo puts the old text back", async () => {
+    const { fake, gw, set } = await fix(1);
+    const notes = operationsOf(set).operations.filter((o) => o.op === "note-lines");
+    const first = notes[0];
+    if (first.op !== "note-lines") throw new Error("no note");
+    fake.sheets[0].cells.set(first.cell, { ...(fake.sheets[0].cells.get(first.cell) ?? blank()), note: `${NOTE_TAG}[ScoreCheck total-mismatch] 上次的发现` });
+    const before = fake.state();
+    const journal = await gw.apply(set);
+    expect([fake.runs, fake.syncs]).toEqual([1, 2]);
+    expect(fake.sheets.map((s) => s.name)).not.toContain("核查结果");
+    expect(fake.state()["评分表1"][first.cell].note).toBe(first.lines.map((l) => `${NOTE_TAG}${l}`).join("\n"));
+    expect(journal.rewrittenNotes).toEqual([{ sheet: "评分表1", cell: first.cell, content: before["评分表1"][first.cell].note }]);
+    expect(journal.addedNotes).toHaveLength(notes.length - 1);
+    fake.syncs = fake.runs = 0;
+    await gw.undo(journal);
+    expect([fake.runs, fake.syncs]).toEqual([1, 1]);
+    expect(fake.state()).toEqual(before);
+  });
+
+  it("a reviewer's note that also holds ScoreCheck's lines is left whole: the findings go to a sheet", async () => {
+    const { fake, gw, set } = await fix(1);
+    const mark = set.changes.find((c) => c.kind === "mark")!;
+    if (mark.kind !== "mark") throw new Error("no mark");
+    const note = `扣 1 分：3 人未按时领取，已核实（附件 5）\n${NOTE_TAG}[ScoreCheck x] 旧`;
+    fake.sheets[0].cells.set(mark.cell, { ...(fake.sheets[0].cells.get(mark.cell) ?? blank()), note });
+    const before = fake.state();
+    const journal = await gw.apply(set);
+    expect(fake.state()["评分表1"][mark.cell].note).toBe(note);
+    expect(fake.sheets.map((s) => s.name)).toContain("核查结果");
+    expect(journal.rewrittenNotes).toEqual([]);
+    await gw.undo(journal);
+    expect(fake.state()).toEqual(before);
   });
 
   it("clearing marks restores fills and leaves later edits to marked cells alone", async () => {

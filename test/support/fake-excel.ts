@@ -196,7 +196,7 @@ class FakeSheets {
 
 class FakeWorksheet {
   readonly protection: { protected: boolean; load: () => void };
-  readonly notes: { getItemOrNullObject: (cell: string) => FakeNote; add: (range: FakeRange, text: string) => void };
+  readonly notes: { getItemOrNullObject: (cell: string) => FakeNote; getItem: (cell: string) => FakeNote; add: (range: FakeRange, text: string) => void };
   readonly comments: { getCount: () => { value: number } };
 
   constructor(
@@ -208,6 +208,7 @@ class FakeWorksheet {
     this.protection = p;
     this.notes = {
       getItemOrNullObject: (cell) => new FakeNote(fake, sheet, cell, loads),
+      getItem: (cell) => new FakeNote(fake, sheet, cell, loads),
       add: (range, text) =>
         fake.queueWrite(() => {
           const c = sheet!.cells.get(range.a1) ?? blank();
@@ -260,7 +261,7 @@ class FakeWorksheet {
 
 class FakeNote {
   isNullObject = undefined as unknown as boolean;
-  content = undefined as unknown as string;
+  private text = undefined as unknown as string;
   constructor(
     private readonly fake: FakeExcel,
     private readonly sheet: FakeSheet | null,
@@ -271,10 +272,22 @@ class FakeNote {
     this.loads.push(() => {
       const note = this.sheet?.cells.get(this.cell)?.note ?? null;
       this.isNullObject = note === null;
-      this.content = note ?? "";
+      this.text = note ?? "";
       return note;
     });
     return this;
+  }
+  get content(): string {
+    if (this.text === undefined) throw new Error("PropertyNotLoaded: content");
+    return this.text;
+  }
+  /** Replaces the note's whole text (as Excel does: plain text); a missing note fails the batch. */
+  set content(text: string) {
+    this.fake.queueWrite(() => {
+      const c = this.sheet?.cells.get(this.cell);
+      if (!c || c.note === null) throw fail("ItemNotFound", `no note on ${this.cell}`);
+      c.note = text;
+    });
   }
   /** On a null object, a no-op (the "delete if it exists" idiom). */
   delete(): void {

@@ -1,4 +1,4 @@
-import { MARK_FILLS, noteLine, officeText, toA1, touchedCells } from "../../engine";
+import { MARK_FILLS, officeText, toA1, touchedCells, withOwnNoteLines } from "../../engine";
 import type { Aspect, ChangeSet, NarrativeLine, Operation } from "../../engine";
 import { planOperations } from "../plan-operations";
 import { GatewayError, type CellRecord, type UndoJournal } from "../gateway";
@@ -62,8 +62,10 @@ export async function applyChanges(
     targets.set(`${t.sheet}!${t.cell}`, { ...t, range });
   }
   const notes = operations.filter((o): o is NoteLines => o.op === "note-lines");
-  // A note goes only where it replaces nothing of the user's: no note on the cell, no threaded
-  // comment on the sheet (a cell holds a note or a thread, not both). Otherwise the findings sheet.
+  // A note goes only where it replaces nothing of the user's: no note on the cell, or one holding
+  // only ScoreCheck's earlier lines (rewritten), and no threaded comment on the sheet (a cell holds a
+  // note or a thread, not both). Otherwise the findings sheet: Office.js sets a note's text only
+  // whole, as plain text, so appending to a reviewer's note would lose its formatting.
   const comments = new Map<string, OfficeExtension.ClientResult<number>>();
   if (opts.notes)
     for (const n of notes) {
@@ -85,8 +87,11 @@ export async function applyChanges(
     cells: [...targets.values()].map(record),
     addedSheets: [],
     addedNotes: [],
+    rewrittenNotes: [],
   };
-  const useNotes = opts.notes && notes.every((n) => targets.get(`${n.sheet}!${n.cell}`)!.note!.isNullObject) && [...comments.values()].every((n) => n.value === 0);
+  const noteOf = (o: { sheet: string; cell: string }) => targets.get(`${o.sheet}!${o.cell}`)!.note!;
+  const ours = (note: Excel.Note) => note.isNullObject || withOwnNoteLines(note.content, []) === null;
+  const useNotes = opts.notes && notes.every((n) => ours(noteOf(n))) && [...comments.values()].every((n) => n.value === 0);
   const taken = new Set(books.items.map((w) => w.name));
   const addSheet = (base: string) => {
     let name = base;
@@ -105,8 +110,14 @@ export async function applyChanges(
     if (o.op === "write-cell") writeCell(t.range, o);
     else if (o.op === "mark-cell") t.range.format.fill.color = MARK_FILLS[o.severity];
     else if (useNotes) {
-      sheets.get(o.sheet)!.notes.add(t.range, o.lines.map(noteLine).join("\n"));
-      journal.addedNotes!.push({ sheet: o.sheet, cell: o.cell });
+      const note = noteOf(o);
+      if (note.isNullObject) {
+        sheets.get(o.sheet)!.notes.add(t.range, withOwnNoteLines(null, o.lines)!);
+        journal.addedNotes!.push({ sheet: o.sheet, cell: o.cell });
+      } else {
+        journal.rewrittenNotes!.push({ sheet: o.sheet, cell: o.cell, content: note.content });
+        note.content = withOwnNoteLines(note.content, o.lines)!;
+      }
     }
   }
   if (!useNotes && notes.length) writeFindingsSheet(addSheet(FINDINGS_SHEET), notes);
@@ -180,13 +191,14 @@ function writeReport(ws: Excel.Worksheet, lines: NarrativeLine[]): void {
 
 /**
  * Restores what a journal recorded, in one round trip: removes the sheets and notes the apply added,
- * puts back the values and formulas it changed and the fills its marks replaced. Notes that were
- * there before were never changed.
+ * puts back the text of the notes it rewrote, the values and formulas it changed and the fills its
+ * marks replaced. A reviewer's note is never changed.
  */
 export async function undoChanges(context: Excel.RequestContext, journal: UndoJournal): Promise<void> {
   const books = context.workbook.worksheets;
   for (const name of journal.addedSheets) books.getItemOrNullObject(name).delete();
   for (const n of journal.addedNotes ?? []) books.getItem(n.sheet).notes.getItemOrNullObject(n.cell).delete();
+  for (const n of journal.rewrittenNotes ?? []) books.getItem(n.sheet).notes.getItem(n.cell).content = n.content;
   for (const r of journal.cells) {
     const range = books.getItem(r.sheet).getRange(r.cell);
     if (!r.formatOnly) {
