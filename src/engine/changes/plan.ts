@@ -75,7 +75,11 @@ export function planFix(analysis: Analysis, wb: WorkbookSnapshot, opts: Partial<
       final = { ...fixed, snapshot, analysis: analyzeWorkbook(snapshot, analysis.options) };
     }
   }
-  const changes: Change[] = [...writes.values()].map((c) => ({ ...c, before: stateOf(wb, c.sheet, c.cell) }));
+  // In reading order (sheet, row, column), each with what its cell held before the first pass.
+  const sheetIndex = new Map(wb.sheets.map((x, i) => [x.name, i]));
+  const at = (c: Write) => parseA1(c.cell) ?? { row: 0, col: 0 };
+  const ordered = [...writes.values()].sort((a, b) => (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) || at(a).row - at(b).row || at(a).col - at(b).col);
+  const changes: Change[] = ordered.map((c) => ({ ...c, before: stateOf(wb, c.sheet, c.cell) }));
   if (o.marks) changes.push(...markChanges(analysis.findings));
   if (o.narrative) {
     // The report describes the workbook as fixed (rescored scores, new totals), not as it came.
