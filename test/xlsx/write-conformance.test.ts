@@ -1,9 +1,10 @@
 /**
  * One applier for every writer: the same plans go through the .xlsx writer, the in-memory gateway
  * and the Office.js gateway (against the fake Excel) on every seed, and the three results agree cell
- * by cell: values, formulas, mark fills, note lines (tagged alike) and the report sheet's lines. Undo
- * then restores exactly the original in both gateways, in one run of two syncs to apply and one to
- * undo through Office.js.
+ * by cell: values, formulas, mark fills, note lines (tagged alike) and the report sheet's lines; the
+ * Office.js gateway without notes (before ExcelApi 1.18) lists the same lines on a findings sheet.
+ * Undo then restores exactly the original in both gateways, in one run of two syncs to apply and one
+ * to undo through Office.js.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -135,6 +136,38 @@ describe.each(seeds.map((id) => [id]))("seed %s", (id) => {
       if (c.kind !== "mark") continue;
       expect(writer[c.sheet][c.cell.toUpperCase()]).toMatchObject({ fill: expect.stringMatching(/^#/), note: expect.stringContaining(`${NOTE_TAG}${c.note}`) });
     }
+
+    // Before ExcelApi 1.18 (no notes) the same lines go to a findings sheet, one row a line; the cells
+    // are otherwise as the writer left them.
+    const legacyExcel = new FakeExcel();
+    for (const s of snapshot.sheets) legacyExcel.addSnapshot(s);
+    const legacy = new OfficeGateway({ run: legacyExcel.run, isSetSupported: (_set, v) => Number(v.split(".")[1]) < 18 });
+    const legacyBefore = legacyExcel.state();
+    const legacyJournal = await legacy.apply(set);
+    const inOldExcel = normal(legacyExcel.state(), false);
+    const noteLines: Record<string, string[]> = {};
+    for (const [sheet, cells] of Object.entries(writer))
+      for (const [a1, c] of Object.entries(cells)) {
+        if (c.note) noteLines[`${sheet}!${a1}`] = c.note.split("\n").map((l) => l.slice(NOTE_TAG.length));
+        if (c.note) expect(c.note.split("\n").every((l) => l.startsWith(NOTE_TAG))).toBe(true);
+      }
+    const listed: Record<string, string[]> = {};
+    const rows = Object.entries(inOldExcel["核查结果"] ?? {});
+    for (const [a1, c] of rows) {
+      const r = Number(a1.slice(1));
+      if (!a1.startsWith("D") || r === 1) continue;
+      const k = `${inOldExcel["核查结果"][`A${r}`].value}!${inOldExcel["核查结果"][`B${r}`].value}`;
+      (listed[k] ??= []).push(String(c.value));
+    }
+    const byRow = (x: Record<string, string[]>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, [...v].sort()]));
+    expect(byRow(listed)).toEqual(byRow(noteLines));
+    expect(Object.keys(inOldExcel).filter((n) => n !== "核查结果")).toEqual(Object.keys(writer));
+    for (const sheet of Object.keys(writer)) {
+      const withoutNotes = normal({ [sheet]: Object.fromEntries(Object.entries(writer[sheet]).map(([a1, c]) => [a1, { ...c, note: null }])) }, false)[sheet];
+      expect({ sheet, cells: inOldExcel[sheet] }).toEqual({ sheet, cells: withoutNotes });
+    }
+    await legacy.undo(legacyJournal);
+    expect(legacyExcel.state()).toEqual(legacyBefore);
 
     await memory.undo(memoryJournal);
     expect(memory.state()).toEqual(memoryBefore);
