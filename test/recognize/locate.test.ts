@@ -61,6 +61,15 @@ describe("bands and positions", () => {
     ]);
   });
 
+  it("splits them under a title merged across both", () => {
+    const rows = [["两项目绩效评价得分表"], ...[header, ...body].map((r) => [...r, null, ...r])];
+    const r = recognize(sheet("并排", rows, ["A1:K1"]));
+    expect(r.tables.map((t) => [t.range.left, t.range.right, t.indicators.length])).toEqual([
+      [0, 4, 2],
+      [6, 10, 2],
+    ]);
+  });
+
   it("does not split at a column left empty by a lost merge (name spanning two columns)", () => {
     const rows = [
       ["一级指标", "二级指标", "三级指标", null, "分值", "得分"],

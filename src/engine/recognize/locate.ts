@@ -220,7 +220,8 @@ function emptyColumns(view: SheetView): number[] {
   const used = new Set<number>();
   const values = view.snapshot.values;
   for (const row of values) for (let j = 0; j < row.length; j++) if (row[j] !== null && row[j] !== "") used.add(view.left + j);
-  for (const m of view.snapshot.merges ?? []) for (let c = m.left; c <= m.right; c++) used.add(c);
+  // A one-row merge (a title across both tables) does not join them; a merge down several rows does.
+  for (const m of view.snapshot.merges ?? []) if (m.bottom > m.top) for (let c = m.left; c <= m.right; c++) used.add(c);
   const out: number[] = [];
   for (let c = view.left + 1; c < view.right; c++) if (!used.has(c)) out.push(c);
   return out;
