@@ -2,6 +2,7 @@
 import { SheetView } from "../../src/engine/grid/sheet-view";
 import { readFunds } from "../../src/engine/recognize/funds";
 import { sheet } from "../support/grid";
+import { recognize } from "./helpers";
 
 const fundsOf = (rows: Parameters<typeof sheet>[1]) => {
   const view = new SheetView(sheet("表", rows));
@@ -33,5 +34,24 @@ describe("funds block", () => {
       ["年度财政资金总额", 200, 195.5, "97.75%", 19.55],
     ]);
     expect([f?.weight?.value?.toFixed(), f?.score?.value?.toFixed()]).toEqual(["20", "19.55"]);
+  });
+});
+
+describe("funds blocks of tables side by side", () => {
+  it("each table reads the funds block above it", () => {
+    const one = (budget: number, spent: number, score: number) => [
+      ["项目资金（万元）", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", budget, spent, 10, `${(spent / budget) * 100}%`, score],
+      ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "人数", "100人", "100人", 50, 50],
+      ["效益指标", "满意度", "≥90%", "95%", 40, 40],
+    ];
+    const a = one(100, 100, 10);
+    const b = one(200, 150, 7.5);
+    const r = recognize(sheet("并排", a.map((row, i) => [...row, null, ...b[i]])));
+    expect(r.tables.map((t) => [t.funds?.budget?.value?.toFixed(), t.funds?.budget?.pos.col])).toEqual([
+      ["100", 1],
+      ["200", 8],
+    ]);
   });
 });

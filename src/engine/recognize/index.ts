@@ -53,12 +53,14 @@ export function recognizeSheet(sheet: SheetSnapshot, firstIndex = 0): Recognitio
 
 function recognizeBand(view: SheetView, band: Band): ScoringTable[] {
   const tables: ScoringTable[] = [];
+  // The funds block above a table beside another is read in the table's own columns.
+  const fundsView = band.left === view.left && band.right === view.right ? view : bandView(view, band);
   let searchFrom = view.top;
   let lastFunds: FundsBlock | null = null;
   for (let r = view.top; r <= view.bottom; r++) {
     const header = locateHeader(view, r, band);
     if (!header) continue;
-    const ownFunds = readFunds(view, searchFrom, header.rows[0] - 1);
+    const ownFunds = readFunds(fundsView, searchFrom, header.rows[0] - 1);
     if (ownFunds) lastFunds = ownFunds;
     const table = readTable(view, header, { searchFrom, funds: ownFunds ?? lastFunds, ownFunds: !!ownFunds });
     if (table.indicators.length > 0) tables.push(table);
@@ -66,6 +68,22 @@ function recognizeBand(view: SheetView, band: Band): ScoringTable[] {
     searchFrom = r + 1;
   }
   return tables;
+}
+
+/** The sheet seen through one band of columns. */
+function bandView(view: SheetView, band: Band): SheetView {
+  const s = view.snapshot;
+  const from = band.left - s.left;
+  const to = band.right - s.left + 1;
+  const slice = <T>(rows: T[][] | undefined) => rows?.map((r) => r.slice(from, to));
+  return new SheetView({
+    ...s,
+    left: band.left,
+    values: slice(s.values)!,
+    formulas: slice(s.formulas),
+    numberFormats: slice(s.numberFormats),
+    merges: s.merges?.filter((m) => m.left >= band.left && m.right <= band.right),
+  });
 }
 
 interface TableContext {
