@@ -69,6 +69,7 @@ describe("pane text", () => {
     expect(cleanName("_基础养老金补贴")).toBe("基础养老金补贴");
     expect(cleanName("资金__到位率＿")).toBe("资金到位率");
     expect(cleanName("评分表（评分表）")).toBe("评分表");
+    expect(cleanName("投入:")).toBe("投入");
     expect(cleanName("产出指标（数量）")).toBe("产出指标（数量）");
   });
 

@@ -43,6 +43,8 @@ export function useHarness(context: BrowserContextOptions = { viewport: { width:
     await h.server?.close();
   });
   beforeEach(async () => {
+    h.offOrigin.length = 0;
+    h.violations.length = 0;
     const ctx = await h.browser.newContext(context);
     h.page = await ctx.newPage();
     h.page.on("request", (r) => {

@@ -1,4 +1,5 @@
 import { generateNarrative, narrativeLines, type Analysis, type Narrative, type NarrativeLine } from "../../engine";
+import { cleanName, display } from "./text";
 
 /** A table's generated narrative as editable text: one text per section, a paragraph per line. */
 export interface NarrativeDraft {
@@ -12,7 +13,11 @@ export function draftsOf(analysis: Analysis): NarrativeDraft[] {
     .filter((c) => c.table.kind === "scoring")
     .map((calc) => {
       const n = generateNarrative(calc, analysis.findings);
-      return { tableIndex: calc.table.index, title: n.title, sections: n.sections.map((s) => ({ key: s.key, heading: s.heading, text: s.paragraphs.join("\n") })) };
+      // As officials write it: the project's name without blank-fill underscores, mainland
+      // punctuation, labels set off from their values.
+      const raw = calc.table.projectName;
+      const tidy = (text: string) => display(raw && cleanName(raw) !== raw ? text.split(raw).join(cleanName(raw)) : text, "zh-CN");
+      return { tableIndex: calc.table.index, title: tidy(n.title), sections: n.sections.map((s) => ({ key: s.key, heading: s.heading, text: s.paragraphs.map(tidy).join("\n") })) };
     });
 }
 

@@ -16,7 +16,8 @@ export function mainland(s: string): string {
 
 /** "_基础养老金补贴__" → "基础养老金补贴"; "评分表（评分表）" → "评分表"; runs of fill characters inside go. */
 export function cleanName(s: string): string {
-  let out = s.replace(/[_＿]{2,}/g, "").replace(/^[\s_＿]+|[\s_＿]+$/g, "");
+  // A label's own colon ("投入:") goes too: the pane puts its own punctuation after names.
+  let out = s.replace(/[_＿]{2,}/g, "").replace(/^[\s_＿]+|[\s_＿:：]+$/g, "");
   const doubled = /^(.+?)\s*[（(]([^（）()]+)[)）]$/.exec(out);
   if (doubled && doubled[1].trim() === doubled[2].trim()) out = doubled[1].trim();
   return out;

@@ -43,6 +43,7 @@ export const en: Strings = {
   verdictDiffers: "Declared and recalculated differ",
   fundsConvention: "Indicator weights total 90; the other 10 are for budget execution (the 90 + 10 structure of Caiyu [2020] No. 10), 100 in all.",
   unscorable: (n) => `${s(n, "indicator")} cannot be scored by rule (judgment needed):`,
+  computedShort: "recalc.",
   noFindings: "No problems found",
   severity: { error: "Error", warning: "Warning", info: "Info" },
   goTo: (cell) => `Go to ${cell}`,

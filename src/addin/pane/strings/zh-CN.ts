@@ -43,6 +43,7 @@ export const zhCN = {
   verdictDiffers: "填报与重算不一致",
   fundsConvention: "指标权重合计 90 分，另 10 分为预算执行率（按财预〔2020〕10号的 90＋10 结构），合计 100 分。",
   unscorable: (n: number) => `${n} 项指标无法按规则计分（需人工判断）：`,
+  computedShort: "重算",
   noFindings: "未发现问题",
   severity: { error: "错误", warning: "提醒", info: "信息" },
   goTo: (cell: string) => `定位到 ${cell}`,

@@ -80,12 +80,12 @@ export default function RecalcTab({ state, actions, busy }: TabProps) {
                 <th scope="col">
                   {t.colWeight}
                   <br />
-                  {t.declared}/{t.computed}
+                  {t.declared} / {t.computedShort}
                 </th>
                 <th scope="col">
                   {t.colScore}
                   <br />
-                  {t.declared}/{t.computed}
+                  {t.declared} / {t.computedShort}
                 </th>
               </tr>
             </thead>
