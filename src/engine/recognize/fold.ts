@@ -20,8 +20,6 @@ export interface Body {
   groupWeights: GroupWeight[];
   /** Rows that are the table's but no indicator's (placeholders, repeated headers, 续表 lines). */
   skippedRows: number[];
-  /** Group weights printed as percentages ("决策(10.8%)"): the scale step turns them into points. */
-  percentGroups: GroupWeight[];
   /** Names without any figure kept as indicators until the shares step knows whether they carry a weight. */
   bareRows: number[];
 }
@@ -39,7 +37,7 @@ interface OpenSubtotal {
 }
 
 export function foldRows(view: SheetView, frame: TableFrame, readings: RowReading[]): Body {
-  const body: Body = { indicators: [], subtotals: [], total: null, groupWeights: [], skippedRows: [], percentGroups: [], bareRows: [] };
+  const body: Body = { indicators: [], subtotals: [], total: null, groupWeights: [], skippedRows: [], bareRows: [] };
   const levels: Levels = { level1: null, level2: null };
   const groups: OpenGroup[] = [];
   const openSubtotals: OpenSubtotal[] = [];
@@ -67,7 +65,8 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
     const open = groups.find((g) => g.level === level);
     if (open && open.key === k) return;
     const named = splitGroupWeight(cell.text.normalize("NFKC").replace(CONTINUED_SUFFIX, ""));
-    const { name, unit } = named;
+    // "(10.8%)" of a table of 100 points is 10.8 points: a percentage in a name needs no conversion.
+    const { name } = named;
     const weight = named.weight ?? levelWeight(level, row);
     const clean = cleanName(name.replace(/[:：]\s*$/, "")) || cleanName(cell.text);
     if (level === 1) {
@@ -77,7 +76,6 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
     closeGroups(level);
     closeSubtotals(level);
     const gw: GroupWeight | null = weight ? { level, name: clean, declared: weight, cell: { row, col: cell.col }, memberRows: [] } : null;
-    if (gw && unit === "percent") body.percentGroups.push(gw);
     groups.push({ level, key: k, weight: gw });
   };
 
@@ -166,10 +164,7 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
     const row = summary(view, frame, r, "subtotal", label, body);
     // The row states the group's weight in figures: the name's "(20分)" is not a second claim.
     const g = groups.find((x) => x.level === level);
-    if (g?.weight && row.weight?.value) {
-      body.percentGroups = body.percentGroups.filter((p) => p !== g.weight);
-      g.weight = null;
-    }
+    if (g?.weight && row.weight?.value) g.weight = null;
     openSubtotals.push({ level, key: k, row });
   }
 
