@@ -40,3 +40,19 @@ describe("the form of a table", () => {
     expect(t.form).toBe("department");
   });
 });
+
+it("小计 rows do not hide the national form", () => {
+  const t = recognize(
+    sheet("表", [
+      ["项目资金（万元）", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 100, 10, "100%", 10],
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["产出指标", "数量指标", "人数", 50, 50],
+      ["产出指标", "小计", null, 50, 50],
+      ["效益指标", "社会效益", "受益", 30, 30],
+      ["满意度指标", "满意度", "满意度", 10, 10],
+      ["合计", null, null, 100, 100],
+    ]),
+  ).tables[0];
+  expect(t.form).toBe("national-project");
+});

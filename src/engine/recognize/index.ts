@@ -9,6 +9,8 @@
 import { SheetView } from "../grid/sheet-view";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/types";
 import type { Doubt, FundsBlock, ScoringTable, TextBlock } from "../model";
+import { key } from "../text/normalize";
+import { SUBTOTAL_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
 import { placesOf } from "../values/decimal";
 import { mapColumns } from "./columns";
 import { collectTexts, findProjectName, findTitle } from "./context";
@@ -132,7 +134,8 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const level1Names = [
     ...body.indicators.map((i) => i.level1 ?? ""),
     ...body.groupWeights.filter((g) => g.level === 1).map((g) => g.name),
-    ...body.subtotals.map((s) => s.label),
+    // Heading subtotals name their 一级 ("投入:"); 小计 rows name nothing.
+    ...body.subtotals.map((s) => s.label).filter((l) => !SUBTOTAL_LABEL.test(key(l)) && l !== UNLABELLED_SUBTOTAL),
   ].filter((n) => n);
   return {
     index: 0,
