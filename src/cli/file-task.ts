@@ -21,7 +21,8 @@ export interface FileTask {
   convertedFrom: string | null;
   /** A conversion or discovery failure known before reading. */
   error: ErrorResult | null;
-  fix: { output: string; options: Partial<FixOptions>; force: boolean } | null;
+  /** createFolders: the copy goes under OUTDIR, whose subfolders mirror the input's (a single -o FILE must name an existing folder). */
+  fix: { output: string; options: Partial<FixOptions>; force: boolean; createFolders: boolean } | null;
 }
 
 export function errorResult(e: InputError): ErrorResult {
@@ -64,8 +65,9 @@ export async function processFile(task: FileTask, settings: EngineSettings): Pro
   if (!task.fix) return result;
   const set = planFix(a, snapshot, task.fix.options);
   try {
-    await mkdir(dirname(task.fix.output), { recursive: true });
-    await writeFixedCopy(task.readPath, task.fix.output, set, { force: task.fix.force });
+    if (task.fix.createFolders) await mkdir(dirname(task.fix.output), { recursive: true });
+    // A converted legacy file is read from its temporary .xlsx: the original must not be overwritten either.
+    await writeFixedCopy(task.readPath, task.fix.output, set, { force: task.fix.force, alsoNot: task.convertedFrom ? [task.path] : [] });
     result.fixed = {
       output: task.fix.output,
       cells: set.changes.filter((c) => c.kind === "set-value" || c.kind === "set-formula").length,

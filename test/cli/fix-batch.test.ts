@@ -130,3 +130,15 @@ describe("fix FILE -o OUT.xlsx", () => {
     expect(r.err).toMatch(/-o 须为输出文件夹/);
   });
 });
+
+describe("fix FILE -o OUT.xlsx into a folder that does not exist", () => {
+  it("refuses with one line and exit 2, creating nothing", async () => {
+    const root = tempDir("fix-missing");
+    copyFixture("000-07", join(root, "自评表.xlsx"));
+    const missing = join(root, "没有这个文件夹");
+    const r = await runInProcess("fix", join(root, "自评表.xlsx"), "-o", join(missing, "修正.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("输出文件夹不存在");
+    expect(existsSync(missing)).toBe(false);
+  });
+});

@@ -83,7 +83,7 @@ export async function runBatch(args: Args, ctx: BatchContext): Promise<number> {
       readPath: typeof conv === "string" ? conv : f.path,
       convertedFrom: conv !== undefined ? extname(f.path).toLowerCase() : null,
       error,
-      fix: output ? { output, options: { rescore: args.rescore, rescaleWeights: args.rescaleWeights, marks: args.marks, narrative: args.narrative }, force: args.force } : null,
+      fix: output ? { output, options: { rescore: args.rescore, rescaleWeights: args.rescaleWeights, marks: args.marks, narrative: args.narrative }, force: args.force, createFolders: outdir !== null } : null,
     };
   });
 
