@@ -4,16 +4,15 @@
  * harness.html?run=check in a fresh browser context each run (empty cache) and records, inside the
  * page, when the 核查结果 summary appears (performance.now(): milliseconds since navigation start).
  *
- *   node node_modules/tsx/dist/cli.mjs scripts/bench-pane.ts [--runs 15] [--fixture sample]
+ *   node node_modules/tsx/dist/cli.mjs scripts/bench-pane.ts [--runs 15] [--fixture sample] [--dist dist/addin]
  */
 import { readdirSync, statSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { launch } from "../test/support/browser";
 import { serve } from "../test/support/static-server";
 import { readXlsxFile } from "../src/xlsx/reader";
 
 const root = join(__dirname, "..");
-const dist = join(root, "dist/addin");
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +25,7 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
+  const dist = resolve(root, arg("dist", "dist/addin"));
   if (!existsSync(join(dist, "harness.html"))) throw new Error("build the pane first: OFFICE_JS=local npm run build:addin");
   const runs = Number(arg("runs", "15"));
   const fixture = arg("fixture", "sample");

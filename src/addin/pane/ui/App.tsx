@@ -110,7 +110,7 @@ export function App({ gateway, officeLang, autorun, store, dark = false }: AppPr
               {state.undo.count > 1 && <Caption1>{t.history(state.undo.count)}</Caption1>}
             </div>
           )}
-          {state.tab === "results" && !state.result && !busy && <Welcome />}
+          {state.tab === "results" && !state.result && !busy && !(autorun && state.checks === 0 && state.messages.length === 0) && <Welcome />}
           <Suspense fallback={<Spinner size="tiny" label={t.loadingTab} />}>
             {state.tab === "results" && <ResultsTab {...tabProps} />}
             {state.tab === "recalc" && <RecalcTab {...tabProps} />}

@@ -1,4 +1,4 @@
-import { Badge, Button, Caption1, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Decimal } from "decimal.js";
 import { countLine, rangeToA1, show, type Finding, type Severity, type TableCalc } from "../../../engine";
 import { cleanName, display } from "../text";
@@ -174,13 +174,10 @@ function TableCard({ calc, findings, onGo }: { calc: TableCalc; findings: Findin
                       <Badge appearance="tint" color={COLOR[sev]} size="small" className={styles.badge}>
                         {t.severity[sev]}
                       </Badge>
-                      {ref === f.cell ? (
-                        <span className={styles.cell}>{ref}</span>
-                      ) : (
-                        <Tooltip content={ref} relationship="description">
-                          <span className={styles.cell}>{ref}</span>
-                        </Tooltip>
-                      )}
+                      {/* A long sheet name is cut with "…"; the whole reference shows on hover. */}
+                      <span className={styles.cell} title={ref}>
+                        {ref}
+                      </span>
                       <span className={styles.message}>{display(lang === "en" ? f.message.en : f.message.zh, lang)}</span>
                     </Button>
                   </li>
