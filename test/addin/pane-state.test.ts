@@ -149,3 +149,39 @@ describe("ribbon 一键核查 under a shared runtime (mocked Office)", () => {
     expect(calls).toEqual(["dialog https://x/help.html#ribbon"]);
   });
 });
+
+describe("Office.js from the CDN by default, the packaged copy with OFFICE_JS=local", () => {
+  const config = (officeJs?: string) => {
+    const saved = process.env.OFFICE_JS;
+    if (officeJs === undefined) delete process.env.OFFICE_JS;
+    else process.env.OFFICE_JS = officeJs;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const c = require("../../webpack.config.js")({}, { mode: "production" });
+      const page = c.plugins.find((p: { userOptions?: { filename?: string } }) => p.userOptions?.filename === "taskpane.html").userOptions;
+      const copies = c.plugins.find((p: { patterns?: unknown[] }) => p.patterns)?.patterns as { to: string }[];
+      return { url: page.officeJsUrl as string, csp: page.csp as string, copiesOfficeJs: copies.some((p) => p.to === "office-js"), header: c.devServer.headers["Content-Security-Policy"] as string };
+    } finally {
+      if (saved === undefined) delete process.env.OFFICE_JS;
+      else process.env.OFFICE_JS = saved;
+    }
+  };
+
+  it("loads Office.js from appsforoffice.microsoft.com by default, and the CSP allows that origin and no other", () => {
+    const c = config();
+    expect(c.url).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(c.copiesOfficeJs).toBe(false);
+    expect(c.csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(c.csp.match(/https:\/\/[^\s;]+/g)!.every((u) => u === "https://appsforoffice.microsoft.com")).toBe(true);
+    expect(c.header).toBe(c.csp);
+  });
+
+  it("with OFFICE_JS=local serves the packaged copy from the add-in's origin, and the CSP allows only that origin", () => {
+    const c = config("local");
+    expect(c.url).toBe("office-js/office.js");
+    expect(c.copiesOfficeJs).toBe(true);
+    expect(c.csp).not.toMatch(/https?:/);
+    expect(c.csp).toContain("script-src 'self';");
+    expect(() => config("offline")).toThrow(/OFFICE_JS must be/);
+  });
+});

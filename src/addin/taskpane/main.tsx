@@ -4,6 +4,8 @@ import { OfficeGateway } from "../office";
 import { App } from "../pane/ui/App";
 import { langFromOffice, type Lang } from "../pane/strings";
 import { ribbonCheck } from "../pane/ribbon";
+import { PaneSession, type CheckResult } from "../pane/session";
+import { engineOptions, loadSettings } from "../pane/settings";
 import { registerRibbonCommands, type OfficeCommandHost } from "../commands/commands";
 
 declare global {
@@ -57,7 +59,17 @@ async function start(): Promise<void> {
     root.render(<p style={{ padding: 16 }}>请在 Excel 中打开 ScoreCheck 评分表核查。 / Open ScoreCheck from Excel.</p>);
     return;
   }
-  root.render(<App gateway={c.gateway} officeLang={c.lang} autorun={params.get("run") === "check"} store={storage()} dark={c.dark} />);
+  const autorun = params.get("run") === "check";
+  const store = storage();
+  // ?run=check: check before the first render, so the results are in the pane's first paint.
+  let first: { session: PaneSession; result: CheckResult } | null = null;
+  if (autorun) {
+    const settings = loadSettings(store);
+    const session = new PaneSession(c.gateway);
+    // A failure here is left to the pane, which checks again and shows the error in its own words.
+    first = await session.check(engineOptions(settings, settings.language === "auto" ? c.lang : settings.language)).then((result) => ({ session, result }), () => null);
+  }
+  root.render(<App gateway={c.gateway} officeLang={c.lang} autorun={autorun} store={store} dark={c.dark} first={first} />);
 }
 
 void start();

@@ -8,6 +8,7 @@ import { PaneTabs } from "./PaneTabs";
 import { ResultsTab } from "./ResultsTab";
 import { usePane } from "./usePane";
 import { onRibbonCheck } from "../ribbon";
+import type { CheckResult, PaneSession } from "../session";
 
 // The first screen is 核查结果; the other tabs load when first opened (their own script chunks).
 const RecalcTab = lazy(() => import(/* webpackChunkName: "tab-recalc" */ "./RecalcTab"));
@@ -34,17 +35,19 @@ export interface AppProps {
   store: SettingsStore | null;
   /** Office's theme is dark (Office.context.officeTheme): follow it. */
   dark?: boolean;
+  /** The check ?run=check started before React rendered, with its session: shown in the first paint. */
+  first?: { session: PaneSession; result: CheckResult } | null;
 }
 
-export function App({ gateway, officeLang, autorun, store, dark = false }: AppProps) {
+export function App({ gateway, officeLang, autorun, store, dark = false, first = null }: AppProps) {
   const styles = useStyles();
   const [settings, setSettings] = useState<PaneSettings>(() => loadSettings(store));
   const lang: Lang = settings.language === "auto" ? officeLang : settings.language;
   const t = strings(lang);
-  const [state, actions, { focusResult }] = usePane(gateway, settings, officeLang, t, store, setSettings);
+  const [state, actions, { focusResult }] = usePane(gateway, settings, officeLang, t, store, setSettings, first);
   const busy = state.busy !== null;
 
-  const started = useRef(false);
+  const started = useRef(first !== null);
   useEffect(() => {
     if (autorun && !started.current) {
       started.current = true;

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Badge, Button, Caption1, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { basisChanges, draftText } from "../narrative-draft";
 import type { InsertPlan } from "../session";
@@ -95,10 +96,13 @@ export default function NarrativeTab({ state, actions, busy }: TabProps) {
 function InsertConfirm({ plan, busy, lang, onChoose, onCancel }: { plan: InsertPlan; busy: boolean; lang: "zh-CN" | "en"; onChoose: (c: "confirm" | "new-sheet" | "below") => void; onCancel: () => void }) {
   const t = useStrings();
   const styles = useStyles();
+  // The question appears below the report text: bring it into view.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => box.current?.scrollIntoView({ block: "nearest" }), [plan]);
   const n = plan.lines.length;
   const shownCells = plan.kind === "area" ? plan.occupied.slice(0, 5) : [];
   return (
-    <section className={styles.confirm} data-testid="insert-confirm" aria-live="polite">
+    <section ref={box} className={styles.confirm} data-testid="insert-confirm" aria-live="polite">
       {plan.kind === "sheet" && <Text>{t.confirmSheet(plan.sheet, n)}</Text>}
       {plan.kind === "replace-sheet" && <Text>{t.confirmReplaceSheet(plan.sheet, n)}</Text>}
       {plan.kind === "area" && plan.occupied.length === 0 && <Text>{t.confirmArea(`${plan.sheet}!${plan.range}`, n)}</Text>}

@@ -3,7 +3,7 @@ import type { Finding } from "../../../engine";
 import type { GatewayError, WorkbookGateway } from "../../gateway";
 import { engineOptions, saveSettings, type PaneSettings, type SettingsStore } from "../settings";
 import { draftLines, type NarrativeDraft } from "../narrative-draft";
-import { NoSelectionError, PaneSession, type ChangeItem, type InsertChoice, type InsertPlan, type RecalcOptions } from "../session";
+import { NoSelectionError, PaneSession, type CheckResult, type ChangeItem, type InsertChoice, type InsertPlan, type RecalcOptions } from "../session";
 import { initialState, paneReducer, type Busy, type PaneState, type Tab } from "../state";
 import { strings, type Lang, type Strings } from "../strings";
 
@@ -39,9 +39,18 @@ export interface PaneActions {
 }
 
 /** The pane's state and the actions on it: one session (undo journals) behind one reducer. */
-export function usePane(gateway: WorkbookGateway, settings: PaneSettings, officeLang: Lang, t: Strings, store: SettingsStore | null, setSettings: (s: PaneSettings) => void): [PaneState, PaneActions, { focusResult: React.MutableRefObject<boolean> }] {
-  const session = useMemo(() => new PaneSession(gateway), [gateway]);
-  const [state, dispatch] = useReducer(paneReducer, initialState);
+export function usePane(
+  gateway: WorkbookGateway,
+  settings: PaneSettings,
+  officeLang: Lang,
+  t: Strings,
+  store: SettingsStore | null,
+  setSettings: (s: PaneSettings) => void,
+  first: { session: PaneSession; result: CheckResult } | null = null,
+): [PaneState, PaneActions, { focusResult: React.MutableRefObject<boolean> }] {
+  const session = useMemo(() => (first && first.session.gateway === gateway ? first.session : new PaneSession(gateway)), [gateway, first]);
+  // A check run before the first render (?run=check) is the initial state: results in the first paint.
+  const [state, dispatch] = useReducer(paneReducer, first, (f) => (f ? paneReducer(initialState, { type: "checked", result: f.result }) : initialState));
   const stateRef = useRef(state);
   stateRef.current = state;
   /** Set when an action finishes, so the view moves focus to its result message. */
