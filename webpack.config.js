@@ -118,8 +118,9 @@ module.exports = (_env, argv) => {
       ],
     },
     performance: { hints: false },
-    // What the harness and the pane both use (the engine's arithmetic) is one shared file, not two copies.
-    optimization: { splitChunks: { cacheGroups: { shared: { name: "shared", chunks: "initial", minChunks: 2, enforce: true, priority: 10 } } } },
+    // What the harness and the pane both use (the engine's arithmetic) is one shared file, not two
+    // copies, under one webpack runtime (two runtimes on a page would each miss the other's modules).
+    optimization: { runtimeChunk: "single", splitChunks: { cacheGroups: { shared: { name: "shared", chunks: "initial", minChunks: 2, enforce: true, priority: 10 } } } },
     plugins: [
       page("taskpane.html", ["taskpane"], "评分表核查 ScoreCheck", true),
       // The harness runs the same pane against an in-memory workbook, without Office.js.

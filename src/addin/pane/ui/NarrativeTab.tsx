@@ -98,7 +98,9 @@ function InsertConfirm({ plan, busy, lang, onChoose, onCancel }: { plan: InsertP
   const styles = useStyles();
   // The question appears below the report text: bring it into view.
   const box = useRef<HTMLElement>(null);
-  useEffect(() => box.current?.scrollIntoView({ block: "nearest" }), [plan]);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: "nearest" });
+  }, [plan]);
   const n = plan.lines.length;
   const shownCells = plan.kind === "area" ? plan.occupied.slice(0, 5) : [];
   return (
