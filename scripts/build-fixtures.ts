@@ -2,9 +2,9 @@
  * Builds test/fixtures/xlsx/*.xlsx (with and without merges) from the seed specs in
  * test/fixtures/specs, and with --sample the bundled samples/sample.xlsx. Run: npm run fixtures
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { specToWorkbook, type Spec } from "./fixture-spec";
+import { loadSpecDir, specToWorkbook, type Spec } from "./fixture-spec";
 
 const root = join(__dirname, "..");
 const specDir = join(root, "test/fixtures/specs");
@@ -14,11 +14,7 @@ const outDir = join(root, "test/fixtures/xlsx");
 const SAMPLE = ["000-07", "003-01", "004-01", "004-04"];
 
 export function loadSpecs(): Spec[] {
-  if (!existsSync(specDir)) return [];
-  return readdirSync(specDir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(specDir, f), "utf8")) as Spec);
+  return loadSpecDir<Spec>(specDir);
 }
 
 async function main(): Promise<void> {

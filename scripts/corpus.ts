@@ -3,23 +3,14 @@
  * recognised with the right totals, expected findings found, false errors. Run: npm run corpus
  * [--verbose] [ID-substring...]. Exits 1 when anything is misread, missed or cried wolf on.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { specToWorkbook, type Spec } from "./fixture-spec";
-import { readXlsxBytes } from "../src/xlsx/reader";
-import { analyzeWorkbook, type Analysis } from "../src/engine/analyze";
-import { summarizeTable } from "../src/engine/report";
+import { loadSpecDir, pickFields, SPEC_TABLE_FIELDS, specToWorkbook, type Spec, type SpecTable } from "./fixture-spec";
+import { readWorkbookBytes } from "../src/xlsx";
+import { analyzeWorkbook, summarizeTable, type Analysis } from "../src/engine";
 
-export interface CorpusTable {
-  sheet: string;
-  range: string;
-  indicators: number;
-  weightTotal: string | null;
-  scoreTotal: string | null;
-  declaredWeightTotal: string | null;
-  declaredScoreTotal: string | null;
-  declaredGrade: string | null;
-}
+/** A corpus table is also pinned to its range. */
+export type CorpusTable = SpecTable & { range: string };
+const CORPUS_TABLE_FIELDS = [...SPEC_TABLE_FIELDS, "range"] as const;
 
 export interface CorpusFinding {
   rule: string;
@@ -53,11 +44,7 @@ export interface CorpusResult {
 export const CORPUS_DIR = join(__dirname, "../test/corpus/tables");
 
 export function loadCorpus(): CorpusSpec[] {
-  if (!existsSync(CORPUS_DIR)) return [];
-  return readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(CORPUS_DIR, f), "utf8")) as CorpusSpec);
+  return loadSpecDir<CorpusSpec>(CORPUS_DIR);
 }
 
 const tableKey = (t: CorpusTable) => JSON.stringify([t.sheet, t.range, t.indicators, t.weightTotal, t.scoreTotal, t.declaredWeightTotal, t.declaredScoreTotal, t.declaredGrade]);
@@ -68,17 +55,7 @@ const matches = (e: CorpusFinding, f: { rule: string; sheet: string; cell: strin
 export function score(spec: CorpusSpec, a: Analysis, variant: CorpusResult["variant"]): CorpusResult {
   const got: CorpusTable[] = a.calcs
     .filter((c) => c.table.kind === "scoring")
-    .map(summarizeTable)
-    .map((t) => ({
-      sheet: t.sheet,
-      range: t.range,
-      indicators: t.indicators,
-      weightTotal: t.weightTotal,
-      scoreTotal: t.scoreTotal,
-      declaredWeightTotal: t.declaredWeightTotal,
-      declaredScoreTotal: t.declaredScoreTotal,
-      declaredGrade: t.declaredGrade,
-    }));
+    .map((c) => pickFields(summarizeTable(c), CORPUS_TABLE_FIELDS));
   const tableProblems: string[] = [];
   let tablesRight = 0;
   const gotKeys = got.map(tableKey);
@@ -118,7 +95,7 @@ export async function runCorpusSpec(spec: CorpusSpec): Promise<CorpusResult[]> {
   for (const variant of ["merged", "nomerge"] as const) {
     const wb = specToWorkbook(spec as unknown as Spec, variant === "merged");
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const a = analyzeWorkbook(await readXlsxBytes(bytes, `${spec.id}.xlsx`));
+    const a = analyzeWorkbook(readWorkbookBytes(bytes, `${spec.id}.xlsx`));
     out.push(score(spec, a, variant));
   }
   return out;

@@ -1,6 +1,9 @@
 /** The JSON fixture spec (see test/fixtures/README.md) and its conversion to an .xlsx workbook. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { parseRangeA1, toA1 } from "../src/engine/grid/address";
+import { parseRangeA1, toA1, type TableSummary } from "../src/engine";
+
 
 export type SpecCell = string | number | boolean | null | { v?: string | number | null; f?: string; fmt?: string };
 
@@ -11,14 +14,22 @@ export interface SpecSheet {
   cols?: number[];
 }
 
-export interface SpecTable {
-  sheet: string;
-  indicators: number;
-  weightTotal: string | null;
-  scoreTotal: string | null;
-  declaredWeightTotal: string | null;
-  declaredScoreTotal: string | null;
-  declaredGrade: string | null;
+/** What a spec expects of a table: the report's summary fields that a reviewer can count by hand. */
+export const SPEC_TABLE_FIELDS = ["sheet", "indicators", "weightTotal", "scoreTotal", "declaredWeightTotal", "declaredScoreTotal", "declaredGrade"] as const;
+export type SpecTable = Pick<TableSummary, (typeof SPEC_TABLE_FIELDS)[number]>;
+
+/** The fields of a table summary, out of everything the report says of it. */
+export function pickFields<K extends keyof TableSummary>(t: TableSummary, fields: readonly K[]): Pick<TableSummary, K> {
+  return Object.fromEntries(fields.map((k) => [k, t[k]])) as Pick<TableSummary, K>;
+}
+
+/** Every *.json spec in a folder, by file name. */
+export function loadSpecDir<T>(dir: string): T[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as T);
 }
 
 export interface Spec {
