@@ -1,0 +1,481 @@
+/**
+ * Metamorphic transformations of a workbook spec: changes a reviewer would say change nothing
+ * (the table moved, a title line above it, header words spelt another way, a 说明 paragraph below,
+ * the header repeated after a page break …). Each transformation returns the new spec and a map
+ * from every cell of the original to its cell in the new one, so that the reading of the original
+ * can be compared exactly with the reading of the transformed spec.
+ * Run: npx tsx scripts/metamorphic.ts [ID-substring...] prints what differs.
+ */
+import { lettersToCol, colToLetters, parseA1, parseRangeA1, rangeToA1, type Analysis, type CellPos, type CellRange } from "../src/engine";
+import { specToWorkbook, type Spec, type SpecCell, type SpecSheet } from "./fixture-spec";
+import { readWorkbookBytes } from "../src/xlsx";
+import { analyzeWorkbook, summarizeTable } from "../src/engine";
+
+export type PosMap = (sheet: string, pos: CellPos) => CellPos;
+
+export interface Transformed {
+  spec: Spec;
+  map: PosMap;
+}
+
+export interface Transformation {
+  id: string;
+  /** null when the transformation does not apply to this spec (nothing of its kind to change). */
+  apply(spec: Spec, base: Analysis): Transformed | null;
+}
+
+type Axis = "row" | "col";
+interface Insertion {
+  sheet: string;
+  axis: Axis;
+  at: number;
+  n: number;
+}
+
+/** A copy of a spec being edited: rows and columns inserted, with the position map they make. */
+export class SpecEdit {
+  readonly spec: Spec;
+  private readonly insertions: Insertion[] = [];
+
+  constructor(spec: Spec) {
+    this.spec = JSON.parse(JSON.stringify(spec)) as Spec;
+  }
+
+  sheet(name: string): SpecSheet {
+    const s = this.spec.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** Where a cell of the original spec is now. */
+  readonly map: PosMap = (sheet, pos) => {
+    let { row, col } = pos;
+    for (const i of this.insertions) {
+      if (i.sheet !== sheet) continue;
+      if (i.axis === "row" && row >= i.at) row += i.n;
+      if (i.axis === "col" && col >= i.at) col += i.n;
+    }
+    return { row, col };
+  };
+
+  /** Inserts rows before row `at` (0-based, current coordinates), as Excel's Insert does. */
+  insertRows(sheetName: string, at: number, rows: SpecCell[][]): void {
+    if (rows.length === 0) return;
+    const s = this.sheet(sheetName);
+    while (s.rows.length < at) s.rows.push([]);
+    s.rows.splice(at, 0, ...rows.map((r) => [...r]));
+    this.record({ sheet: sheetName, axis: "row", at, n: rows.length });
+  }
+
+  /** Inserts n empty columns before column `at` (0-based, current coordinates). */
+  insertCols(sheetName: string, at: number, n: number): void {
+    if (n <= 0) return;
+    const s = this.sheet(sheetName);
+    for (const row of s.rows) if (row.length > at) row.splice(at, 0, ...new Array<SpecCell>(n).fill(null));
+    if (s.cols && s.cols.length > at) s.cols.splice(at, 0, ...new Array<number>(n).fill(4));
+    this.record({ sheet: sheetName, axis: "col", at, n });
+  }
+
+  /** Sets a cell (current coordinates). */
+  set(sheetName: string, row: number, col: number, v: SpecCell): void {
+    const s = this.sheet(sheetName);
+    while (s.rows.length <= row) s.rows.push([]);
+    const r = s.rows[row];
+    while (r.length <= col) r.push(null);
+    r[col] = v;
+  }
+
+  private record(ins: Insertion): void {
+    const shift = (sheet: string, p: CellPos): CellPos => ({
+      row: ins.axis === "row" && sheet === ins.sheet && p.row >= ins.at ? p.row + ins.n : p.row,
+      col: ins.axis === "col" && sheet === ins.sheet && p.col >= ins.at ? p.col + ins.n : p.col,
+    });
+    const s = this.sheet(ins.sheet);
+    s.merges = s.merges?.map((m) => shiftRange(m, (p) => shift(ins.sheet, p)));
+    for (const sh of this.spec.sheets) {
+      for (const row of sh.rows) {
+        row.forEach((cell, c) => {
+          if (cell && typeof cell === "object" && cell.f) row[c] = { ...cell, f: shiftFormula(cell.f, sh.name, shift) };
+        });
+      }
+    }
+    this.insertions.push(ins);
+  }
+}
+
+function shiftRange(a1: string, shift: (p: CellPos) => CellPos): string {
+  const r = parseRangeA1(a1);
+  if (!r) return a1;
+  const tl = shift({ row: r.top, col: r.left });
+  const br = shift({ row: r.bottom, col: r.right });
+  return rangeToA1({ top: tl.row, left: tl.col, bottom: br.row, right: br.col });
+}
+
+/** A1 references in a formula (outside string literals), with an optional sheet prefix. */
+const REF = /((?:'(?:[^']|'')+'|[^\s'!(),:+\-*/^&=<>"]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g;
+
+/** Moves the references of a formula on `home` as an insertion moves the cells they point at. */
+export function shiftFormula(f: string, home: string, shift: (sheet: string, p: CellPos) => CellPos): string {
+  return f
+    .split(/("[^"]*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(REF, (_m, prefix: string | undefined, d1: string, letters: string, d2: string, digits: string) => {
+            const sheet = prefix ? prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : home;
+            const p = shift(sheet, { row: Number(digits) - 1, col: lettersToCol(letters) });
+            return `${prefix ?? ""}${d1}${colToLetters(p.col)}${d2}${p.row + 1}`;
+          }),
+    )
+    .join("");
+}
+
+const text = (c: SpecCell): string | null => (typeof c === "string" ? c : c && typeof c === "object" && typeof c.v === "string" ? c.v : null);
+const withText = (c: SpecCell, t: string): SpecCell => (typeof c === "string" ? t : { ...(c as object), v: t });
+
+/** Sheets the original reading found scoring tables on, with those tables. */
+function tablesBySheet(base: Analysis): Map<string, Analysis["tables"]> {
+  const m = new Map<string, Analysis["tables"]>();
+  for (const t of base.tables) m.set(t.sheet, [...(m.get(t.sheet) ?? []), t]);
+  return m;
+}
+
+const lastUsedRow = (s: SpecSheet): number => {
+  for (let r = s.rows.length - 1; r >= 0; r--) if (s.rows[r].some((c) => c !== null && c !== undefined && text(c) !== "")) return r;
+  return -1;
+};
+
+/** Moves every table sheet's content down by `rows` and right by `cols`. */
+export function shift(rows: number, cols: number): Transformation {
+  return {
+    id: `shift-${rows}r-${cols}c`,
+    apply(spec, base) {
+      const e = new SpecEdit(spec);
+      for (const sheet of tablesBySheet(base).keys()) {
+        e.insertRows(sheet, 0, Array.from({ length: rows }, () => []));
+        e.insertCols(sheet, 0, cols);
+      }
+      return e;
+    },
+  };
+}
+
+/** An empty column inserted between two tables side by side. */
+export const emptyColumnBetween: Transformation = {
+  id: "empty-col-between",
+  apply(spec, base) {
+    const e = new SpecEdit(spec);
+    let any = false;
+    for (const [sheet, tables] of tablesBySheet(base)) {
+      const byLeft = [...tables].sort((a, b) => b.range.left - a.range.left);
+      for (const t of byLeft) {
+        const beside = tables.some((o) => o !== t && o.range.right < t.range.left && o.range.bottom >= t.range.top && o.range.top <= t.range.bottom);
+        if (!beside) continue;
+        e.insertCols(sheet, t.range.left, 1);
+        any = true;
+      }
+    }
+    return any ? e : null;
+  },
+};
+
+/** "附件1" and a 填报单位 / 单位：万元 line above everything on a table sheet. */
+export const titleLines: Transformation = {
+  id: "title-lines",
+  apply(spec, base) {
+    const e = new SpecEdit(spec);
+    for (const [sheet, tables] of tablesBySheet(base)) {
+      const left = Math.min(...tables.map((t) => t.range.left));
+      const right = Math.max(...tables.map((t) => t.range.right));
+      const title: SpecCell[] = [];
+      title[left] = "附件1";
+      const unit: SpecCell[] = [];
+      unit[left] = "填报单位（盖章）：";
+      unit[right] = "单位：万元";
+      e.insertRows(sheet, 0, [title, unit]);
+    }
+    return e;
+  },
+};
+
+/** The header cell titling a column: the lowest header row with text in that column. */
+function headerCell(spec: SpecEdit, t: Analysis["tables"][number], col: number): { row: number; text: string } | null {
+  const s = spec.sheet(t.sheet);
+  for (const r of [...t.headerRows].sort((a, b) => b - a)) {
+    const v = text(s.rows[r]?.[col] ?? null);
+    if (v && v.trim()) return { row: r, text: v };
+  }
+  return null;
+}
+
+/** Rewrites the titles of the role columns of every table (original coordinates: no insertion). */
+function retitle(id: string, roles: string[], rewrite: (title: string, header: string[]) => string | null): Transformation {
+  return {
+    id,
+    apply(spec, base) {
+      const e = new SpecEdit(spec);
+      let any = false;
+      for (const t of base.tables) {
+        const s = e.sheet(t.sheet);
+        const header = t.headerRows.flatMap((r) => (s.rows[r] ?? []).map((c) => text(c) ?? ""));
+        for (const role of roles) {
+          const col = (t.columns.roles as Record<string, number | undefined>)[role];
+          if (col === undefined) continue;
+          const h = headerCell(e, t, col);
+          if (!h) continue;
+          const next = rewrite(h.text, header);
+          if (next === null || next === h.text) continue;
+          e.set(t.sheet, h.row, col, withText(s.rows[h.row][col], next));
+          any = true;
+        }
+      }
+      return any ? e : null;
+    },
+  };
+}
+
+/** "分值" → "分 值", "得分" → "得 分": two- and three-character titles spelt with spaces (three: full-width). */
+export const headerSpaces = retitle("header-spaces", ["weight", "score", "target", "actual", "level1", "level2", "level3"], (title) => {
+  const t = title.trim();
+  if (!/^[\u4e00-\u9fff]{2,3}$/.test(t)) return null;
+  return [...t].join(t.length === 2 ? " " : "\u3000");
+});
+
+/** Full-width brackets, and "（分）" after a weight or score title without one: "得分（分）". */
+export const headerBrackets = retitle("header-brackets", ["weight", "score"], (title) => {
+  const t = title.replace(/\(/g, "（").replace(/\)/g, "）");
+  return /[（[【]/.test(t) ? t : `${t.trim()}（分）`;
+});
+
+/** Header synonyms a reviewer reads alike; each title becomes the next one of its group. */
+export const SYNONYMS: string[][] = [
+  ["权重", "分值", "标准分", "指标分值"],
+  ["得分", "自评得分", "评价得分"],
+  ["年度指标值", "年初指标值", "目标值"],
+  ["实际完成值", "全年实际值", "实际完成指标值"],
+];
+
+export const headerSynonyms = retitle("header-synonyms", ["weight", "score", "target", "actual"], (title, header) => {
+  const t = title.replace(/\s+/g, "");
+  for (const group of SYNONYMS) {
+    // Longest word first: 指标分值 before 分值, 自评得分 before 得分.
+    const found = [...group].sort((a, b) => b.length - a.length).find((w) => t.startsWith(w));
+    if (!found) continue;
+    const rest = t.slice(found.length);
+    // Only a title that is the word, or the word and a bracketed unit ("权重(%)", "分值（分）").
+    if (rest && !/^[(（]/.test(rest)) return null;
+    const used = new Set(header.map((h) => h.replace(/\s+/g, "")));
+    const start = group.indexOf(found);
+    for (let k = 1; k < group.length; k++) {
+      const w = group[(start + k) % group.length];
+      if (![...used].some((h) => h.startsWith(w))) return w + rest;
+    }
+    return null;
+  }
+  return null;
+});
+
+/** A 说明 paragraph and a signature line after everything on a table sheet. */
+export const notesAfter: Transformation = {
+  id: "notes-after",
+  apply(spec, base) {
+    const e = new SpecEdit(spec);
+    for (const [sheet, tables] of tablesBySheet(base)) {
+      const left = Math.min(...tables.map((t) => t.range.left));
+      const at = lastUsedRow(e.sheet(sheet)) + 1;
+      const note: SpecCell[] = [];
+      note[left] = "说明：1.本表由项目实施单位填报，主管部门审核；2.偏差原因须逐项说明，并提出改进措施。";
+      const sign: SpecCell[] = [];
+      sign[left] = "填表人：张明\u3000\u3000联系电话：0431-88886666\u3000\u3000填报日期：2023年3月15日";
+      e.insertRows(sheet, at, [note, sign]);
+    }
+    return e;
+  },
+};
+
+/**
+ * A page break in the middle of every table with at least 10 indicators: a 续表 line and the header
+ * rows again before the middle indicator; vertical merges across the break are split and their
+ * names entered again below it, as a table continued on the next page is printed.
+ */
+export const pageBreakRepeat: Transformation = {
+  id: "page-break-repeat",
+  apply(spec, base) {
+    const e = new SpecEdit(spec);
+    const eligible = base.tables.filter((t) => {
+      if (t.indicators.length < 10 || t.headerRows.length === 0) return false;
+      // A table beside another one: a page break would cut through both.
+      return !base.tables.some((o) => o !== t && o.sheet === t.sheet && o.range.top <= t.range.bottom && o.range.bottom >= t.range.top);
+    });
+    if (eligible.length === 0) return null;
+    // From the bottom up, so earlier tables' rows stay where the reading found them.
+    for (const t of [...eligible].sort((a, b) => b.range.top - a.range.top)) {
+      const rows = [...new Set(t.indicators.map((i) => i.row))].sort((a, b) => a - b);
+      const at = rows[Math.floor(rows.length / 2)];
+      const s = e.sheet(t.sheet);
+      const { left, right } = t.range;
+      const headerRows = [...t.headerRows].sort((a, b) => a - b);
+      const copy = (r: number): SpecCell[] => {
+        const out: SpecCell[] = [];
+        for (let c = left; c <= right; c++) out[c] = s.rows[r]?.[c] ?? null;
+        return out;
+      };
+      const continued: SpecCell[] = [];
+      continued[left] = "（续表）";
+      const block = [continued, ...headerRows.map(copy)];
+      // Split merges crossing the break; the part below gets the name again.
+      const merges = (s.merges ?? []).map((m) => parseRangeA1(m)!).filter(Boolean);
+      const kept: string[] = [];
+      const reentered: { range: CellRange; v: SpecCell }[] = [];
+      for (const m of merges) {
+        if (m.top < at && m.bottom >= at) {
+          kept.push(rangeToA1({ ...m, bottom: at - 1 }));
+          reentered.push({ range: { ...m, top: at }, v: s.rows[m.top]?.[m.left] ?? null });
+        } else kept.push(rangeToA1(m));
+      }
+      // Header merges, copied onto the repeated header.
+      const headerTop = headerRows[0];
+      const headerMerges = merges.filter((m) => m.top >= headerTop && m.bottom <= headerRows[headerRows.length - 1] && m.left >= left && m.right <= right && headerRows.every((r, i) => r === headerTop + i));
+      s.merges = kept;
+      e.insertRows(t.sheet, at, block);
+      const n = block.length;
+      for (const { range, v } of reentered) {
+        const moved = { ...range, top: range.top + n, bottom: range.bottom + n };
+        e.set(t.sheet, moved.top, moved.left, v);
+        s.merges!.push(rangeToA1(moved));
+      }
+      for (const m of headerMerges) {
+        const d = at + 1 - headerTop;
+        s.merges!.push(rangeToA1({ top: m.top + d, bottom: m.bottom + d, left: m.left, right: m.right }));
+      }
+    }
+    return e;
+  },
+};
+
+export const TRANSFORMATIONS: Transformation[] = [
+  shift(3, 0),
+  shift(0, 2),
+  shift(5, 3),
+  { ...shift(0, 1), id: "empty-col-left" },
+  emptyColumnBetween,
+  titleLines,
+  headerSpaces,
+  headerBrackets,
+  headerSynonyms,
+  notesAfter,
+  pageBreakRepeat,
+];
+
+export const mapRange = (map: PosMap, sheet: string, r: CellRange): CellRange => {
+  const tl = map(sheet, { row: r.top, col: r.left });
+  const br = map(sheet, { row: r.bottom, col: r.right });
+  return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+};
+
+export const mapCell = (map: PosMap, sheet: string, a1: string): string => {
+  const p = parseA1(a1);
+  if (!p) return a1;
+  const q = map(sheet, p);
+  return `${colToLetters(q.col)}${q.row + 1}`;
+};
+
+/** What a reading says that a transformation must not change: tables and findings, as keys. */
+export interface Reading {
+  analysis: Analysis;
+  tables: string[];
+  findings: string[];
+}
+
+export async function read(spec: Spec, withMerges: boolean): Promise<Reading> {
+  const bytes = new Uint8Array(await specToWorkbook(spec, withMerges).xlsx.writeBuffer());
+  const analysis = analyzeWorkbook(readWorkbookBytes(bytes, `${spec.id}.xlsx`));
+  return { analysis, ...keys(analysis, (_s, p) => p) };
+}
+
+/** The keys of a reading, with its cells moved by `map` (identity for the reading itself). */
+export function keys(a: Analysis, map: PosMap): { tables: string[]; findings: string[] } {
+  const tables = a.calcs.map((c) => {
+    const t = summarizeTable(c);
+    const range = rangeToA1(mapRange(map, t.sheet, c.table.range));
+    return [t.sheet, range, t.kind, t.indicators, t.weightTotal, t.scoreTotal, t.declaredWeightTotal, t.declaredScoreTotal, t.grade, t.declaredGrade].join(" | ");
+  });
+  const findings = a.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell ? mapCell(map, f.sheet, f.cell) : ""}`);
+  return { tables: tables.sort(), findings: findings.sort() };
+}
+
+export interface Difference {
+  transformation: string;
+  variant: "merged" | "nomerge";
+  tables: { expected: string[]; got: string[] } | null;
+  /** Findings of the original reading the transformed one lacks, and findings it adds. */
+  lost: string[];
+  added: string[];
+}
+
+const minus = (a: string[], b: string[]) => {
+  const rest = [...b];
+  return a.filter((x) => {
+    const i = rest.indexOf(x);
+    if (i < 0) return true;
+    rest.splice(i, 1);
+    return false;
+  });
+};
+
+/** Runs one transformation on one spec; null when it does not apply, else the differences (empty when none). */
+export async function check(spec: Spec, tr: Transformation, variant: "merged" | "nomerge", base?: Reading): Promise<Difference | null | "same"> {
+  const b = base ?? (await read(spec, variant === "merged"));
+  const t = tr.apply(spec, b.analysis);
+  if (!t) return null;
+  const got = await read(t.spec, variant === "merged");
+  const expected = keys(b.analysis, t.map);
+  const sameTables = JSON.stringify(expected.tables) === JSON.stringify(got.tables);
+  const lost = minus(expected.findings, got.findings);
+  const added = minus(got.findings, expected.findings);
+  if (sameTables && lost.length === 0 && added.length === 0) return "same";
+  return { transformation: tr.id, variant, tables: sameTables ? null : { expected: expected.tables, got: got.tables }, lost, added };
+}
+
+async function main(): Promise<void> {
+  const { loadCorpus } = await import("./corpus");
+  const { loadSpecDir } = await import("./fixture-spec");
+  const { join } = await import("node:path");
+  const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const only = process.argv.find((a) => a.startsWith("--t="))?.slice(4);
+  const specs: Spec[] = [...(loadCorpus() as unknown as Spec[]), ...loadSpecDir<Spec>(join(__dirname, "../test/fixtures/specs"))].filter(
+    (s) => filters.length === 0 || filters.some((f) => s.id.includes(f)),
+  );
+  let same = 0;
+  let differ = 0;
+  let skipped = 0;
+  const failing = new Map<string, number>();
+  for (const spec of specs) {
+    for (const variant of ["merged", "nomerge"] as const) {
+      const base = await read(spec, variant === "merged");
+      for (const tr of TRANSFORMATIONS.filter((x) => !only || x.id === only)) {
+        const d = await check(spec, tr, variant, base);
+        if (d === null) skipped++;
+        else if (d === "same") same++;
+        else {
+          differ++;
+          failing.set(tr.id, (failing.get(tr.id) ?? 0) + 1);
+          console.log(`✗ ${spec.id} ${variant} ${tr.id}`);
+          if (d.tables) console.log(`    tables expected:\n      ${d.tables.expected.join("\n      ")}\n    got:\n      ${d.tables.got.join("\n      ")}`);
+          for (const l of d.lost) console.log(`    lost:  ${l}`);
+          for (const a of d.added) console.log(`    added: ${a}`);
+        }
+      }
+    }
+  }
+  console.log(`\n${specs.length} specs: ${same} same, ${differ} differ, ${skipped} not applicable`);
+  for (const [id, n] of failing) console.log(`  ${id}: ${n}`);
+  process.exitCode = differ > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(2);
+  });
+}
