@@ -294,6 +294,20 @@ export const notesAfter: Transformation = {
 };
 
 /**
+ * The indicator row nearest the middle of a table before which a page can break: no merge but a
+ * group's (一级/二级 name or weight) runs across it — an indicator's own cells are not split.
+ */
+function breakRow(t: Analysis["tables"][number], s: SpecSheet): number | null {
+  const { nameCols, levelWeights } = t.columns;
+  const groupCols = new Set([...nameCols.slice(0, -1), ...(levelWeights ?? []).map((l) => l.col)]);
+  const merges = (s.merges ?? []).map((m) => parseRangeA1(m)).filter((m): m is CellRange => m !== null);
+  const rows = [...new Set(t.indicators.map((i) => i.row))].sort((a, b) => a - b);
+  const ok = rows.filter((r) => merges.every((m) => !(m.top < r && m.bottom >= r) || (groupCols.has(m.left) && m.left === m.right)));
+  const middle = rows[Math.floor(rows.length / 2)];
+  return ok.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0] ?? null;
+}
+
+/**
  * A page break in the middle of every table with at least 10 indicators: a 续表 line and the header
  * rows again before the middle indicator; vertical merges across the break are split and their
  * names entered again below it, as a table continued on the next page is printed.
@@ -310,9 +324,9 @@ export const pageBreakRepeat: Transformation = {
     if (eligible.length === 0) return null;
     // From the bottom up, so earlier tables' rows stay where the reading found them.
     for (const t of [...eligible].sort((a, b) => b.range.top - a.range.top)) {
-      const rows = [...new Set(t.indicators.map((i) => i.row))].sort((a, b) => a - b);
-      const at = rows[Math.floor(rows.length / 2)];
       const s = e.sheet(t.sheet);
+      const at = breakRow(t, s);
+      if (at === null) continue;
       const { left, right } = t.range;
       const headerRows = [...t.headerRows].sort((a, b) => a - b);
       const copy = (r: number): SpecCell[] => {

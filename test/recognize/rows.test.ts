@@ -102,6 +102,30 @@ describe("classify rows", () => {
   });
 });
 
+describe("footnote and signature lines under a table without a total", () => {
+  const body = [
+    ["一级指标", "二级指标", "三级指标", "分值"],
+    ["产出指标", "数量指标", "补助人数", 60],
+    ["效益指标", "社会效益", "满意度", 40],
+  ];
+
+  it("a 说明 paragraph ends the table", () => {
+    const s = sheet("表", [...body, ["说明：1.本表由项目实施单位填报，主管部门审核；2.偏差原因须逐项说明。"]]);
+    expect(kinds(s)).toEqual({ kinds: ["2:indicator", "3:indicator"], end: "narrative", bottom: 3 });
+  });
+
+  it("a 填表人 / 联系电话 line ends the table, also when the phone number is a figure of its own", () => {
+    const s = sheet("表", [...body, ["填表人：张明", null, "联系电话：", 88886666]]);
+    expect(kinds(s)).toEqual({ kinds: ["2:indicator", "3:indicator"], end: "narrative", bottom: 3 });
+    expect(kinds(sheet("表", [...body, ["注：满意度按问卷结果计"]])).end).toBe("narrative");
+  });
+
+  it("a 备注 row inside the table is still a remark, not the end", () => {
+    const s = sheet("表", [...body.slice(0, 2), ["备注", "无", null, null], body[2], ["合计", null, null, 100]], ["B3:D3"]);
+    expect(kinds(s).end).toBe("total");
+  });
+});
+
 describe("rows of remarks inside a table", () => {
   it("其他需要说明事项 with one merged cell across the figures is a note, not an indicator", () => {
     const s = sheet(

@@ -4,11 +4,12 @@
  * positions only; deciding what a heading with figures sums is the fold's job.
  */
 import type { SheetView } from "../grid/sheet-view";
-import { key } from "../text/normalize";
+import { key, norm } from "../text/normalize";
 import {
   BREAKDOWN_LABEL,
   CATEGORY_LABEL,
   CONTINUATION_LABEL,
+  FOOTNOTE_LINE,
   GRADE_LABEL,
   INDICATOR_PREFIX,
   NOTE_LABEL,
@@ -191,6 +192,15 @@ function isNarrativeRow(view: SheetView, f: TableFrame, r: number): boolean {
   return false;
 }
 
+/** A 说明/注/填表人 line under the form: its first cell with text says so. */
+function isFootnoteRow(view: SheetView, f: TableFrame, r: number): boolean {
+  for (let c = f.header.band.left; c <= f.right; c++) {
+    if (view.isEmpty(r, c)) continue;
+    return typeof view.value(r, c) === "string" && FOOTNOTE_LINE.test(norm(view.text(r, c)));
+  }
+  return false;
+}
+
 /** A caption line of the next table ("乙项目绩效自评表"): one title and nothing else on the row. */
 function isTitleRow(view: SheetView, f: TableFrame, r: number): boolean {
   let title = false;
@@ -283,7 +293,7 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   if (total) return { ...base, kind: "total", label: total, hasFigures: hasFigures(view, f, r, total.col) };
   const label = labels[0] ?? null;
   if (label && GRADE_LABEL.test(key(label.text)) && readGrade(view, r, f.left, f.right + 2)) return "grade";
-  if (isNarrativeRow(view, f, r)) return "narrative";
+  if (isNarrativeRow(view, f, r) || isFootnoteRow(view, f, r)) return "narrative";
   if (isTitleRow(view, f, r) && !hasData(view, f, r)) return "title";
   if ((label && NOTE_LABEL.test(key(label.text))) || spansFigureColumns(view, f, r)) return { ...base, kind: "other", label };
   const subtotal = labels.find((l) => SUBTOTAL_LABEL.test(key(l.text)));

@@ -80,6 +80,12 @@ export const BREAKDOWN_LABEL = /^其中/;
 /** Rows of remarks inside a table ("其他需要说明事项 | 无"): neither indicators nor the end of the table. */
 export const NOTE_LABEL = /^(其他需要说明(的)?(事项|问题|情况)|其他需说明(的)?(事项|问题|情况)|其他说明|说明事项|备注)$/;
 
+/**
+ * A footnote or signature line under a form, on norm() text ("说明：1.本表…", "注：", "填表人：张明
+ * 联系电话：…"): the table has ended. 备注 is left out — "备注：无" can be a remarks row inside a table.
+ */
+export const FOOTNOTE_LINE = /^(说明|注|填表说明|填表人|填报人|制表人|联系人|联系电话|审核人|复核人|负责人|单位负责人|财务负责人|项目负责人|填报日期|填表日期)\d*[:：]/;
+
 /** "指标1：" before an indicator's name on template-derived forms. */
 export const INDICATOR_PREFIX = /^指标\s*\d+\s*[:：]\s*/;
 
