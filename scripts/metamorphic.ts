@@ -9,7 +9,7 @@
 import { lettersToCol, colToLetters, parseA1, parseRangeA1, rangeToA1, type Analysis, type CellPos, type CellRange } from "../src/engine";
 import { specToWorkbook, type Spec, type SpecCell, type SpecSheet } from "./fixture-spec";
 import { readWorkbookBytes } from "../src/xlsx";
-import { analyzeWorkbook, summarizeTable } from "../src/engine";
+import { analyzeWorkbook, summarizeTable, type CellValue, type WorkbookSnapshot } from "../src/engine";
 
 export type PosMap = (sheet: string, pos: CellPos) => CellPos;
 
@@ -255,24 +255,35 @@ export const SYNONYMS: string[][] = [
   ["实际完成值", "全年实际值", "实际完成指标值"],
 ];
 
-export const headerSynonyms = retitle("header-synonyms", ["weight", "score", "target", "actual"], (title, header) => {
-  const t = title.replace(/\s+/g, "");
-  for (const group of SYNONYMS) {
-    // Longest word first: 指标分值 before 分值, 自评得分 before 得分.
-    const found = [...group].sort((a, b) => b.length - a.length).find((w) => t.startsWith(w));
-    if (!found) continue;
-    const rest = t.slice(found.length);
-    // Only a title that is the word, or the word and a bracketed unit ("权重(%)", "分值（分）").
-    if (rest && !/^[(（]/.test(rest)) return null;
-    const used = new Set(header.map((h) => h.replace(/\s+/g, "")));
-    const start = group.indexOf(found);
-    for (let k = 1; k < group.length; k++) {
-      const w = group[(start + k) % group.length];
-      if (![...used].some((h) => h.startsWith(w))) return w + rest;
+/** Each weight/score/target/actual title becomes the synonym `step` places further in its group. */
+export function headerSynonyms(step: number): Transformation {
+  return retitle(`header-synonyms-${step}`, ["weight", "score", "target", "actual"], (title, header) => {
+    const t = title.replace(/\s+/g, "");
+    for (const group of SYNONYMS) {
+      // Longest word first: 指标分值 before 分值, 自评得分 before 得分.
+      const found = [...group].sort((a, b) => b.length - a.length).find((w) => t.startsWith(w));
+      if (!found) continue;
+      const rest = t.slice(found.length);
+      // Only a title that is the word, or the word and a bracketed unit ("权重(%)", "分值（分）").
+      if (rest && !/^[(（]/.test(rest)) return null;
+      const used = header.map((h) => h.replace(/\s+/g, ""));
+      const start = group.indexOf(found);
+      for (let k = 0; k < group.length - 1; k++) {
+        const w = group[(start + step + k) % group.length];
+        if (w !== found && !used.some((h) => h.startsWith(w))) return w + rest;
+      }
+      return null;
     }
     return null;
-  }
-  return null;
+  });
+}
+
+/** A line break inside a title before its bracket or after its first two characters ("年度\n指标值", "权重\n（%）"). */
+export const headerLineBreaks = retitle("header-line-breaks", ["weight", "score", "target", "actual", "level3"], (title) => {
+  const t = title.trim();
+  if (/\n/.test(t) || t.length < 3) return null;
+  const b = t.search(/[(（]/);
+  return b > 0 ? `${t.slice(0, b)}\n${t.slice(b)}` : `${t.slice(0, 2)}\n${t.slice(2)}`;
 });
 
 /** A 说明 paragraph and a signature line after everything on a table sheet. */
@@ -367,24 +378,138 @@ export const pageBreakRepeat: Transformation = {
   },
 };
 
+/** Figures in the weight and score columns under the header, typed as text (or `suffix` added: "10分"). */
+export function figuresAsText(id: string, typed: (n: number) => string): Transformation {
+  return {
+    id,
+    apply(spec, base) {
+      const e = new SpecEdit(spec);
+      let any = false;
+      for (const t of base.tables) {
+        const s = e.sheet(t.sheet);
+        const below = Math.max(...t.headerRows) + 1;
+        for (const col of [t.columns.roles.weight, t.columns.roles.score]) {
+          if (col === undefined) continue;
+          for (let r = below; r <= t.range.bottom; r++) {
+            const v = s.rows[r]?.[col];
+            if (typeof v !== "number") continue;
+            s.rows[r][col] = typed(v);
+            any = true;
+          }
+        }
+      }
+      return any ? e : null;
+    },
+  };
+}
+
+/** The score column moved before the weight column (both whole columns, header included). */
+export const scoreBeforeWeight: Transformation = {
+  id: "score-before-weight",
+  apply(spec, base) {
+    const e = new SpecEdit(spec);
+    const swaps: { sheet: string; a: number; b: number }[] = [];
+    for (const t of base.tables) {
+      const { weight, score } = t.columns.roles;
+      if (weight === undefined || score === undefined || score !== weight + 1) continue;
+      const s = e.sheet(t.sheet);
+      const merges = (s.merges ?? []).map((m) => parseRangeA1(m)).filter((m): m is CellRange => m !== null);
+      // A merge holding one of the two columns and others besides cannot be swapped column-wise.
+      const cut = merges.some((m) => m.left <= score && m.right >= weight && !(m.left <= weight && m.right >= score) && m.left !== m.right);
+      const other = base.tables.some((o) => o !== t && o.sheet === t.sheet && o.range.left <= score && o.range.right >= weight);
+      if (cut || other || swaps.some((x) => x.sheet === t.sheet)) continue;
+      for (const row of s.rows) {
+        while (row.length <= score) row.push(null);
+        [row[weight], row[score]] = [row[score], row[weight]];
+      }
+      s.merges = merges.map((m) =>
+        m.left === m.right && (m.left === weight || m.left === score) ? rangeToA1({ ...m, left: m.left === weight ? score : weight, right: m.left === weight ? score : weight }) : rangeToA1(m),
+      );
+      swaps.push({ sheet: t.sheet, a: weight, b: score });
+    }
+    if (swaps.length === 0) return null;
+    return {
+      spec: e.spec,
+      map: (sheet, p) => {
+        const sw = swaps.find((x) => x.sheet === sheet);
+        if (!sw || (p.col !== sw.a && p.col !== sw.b)) return p;
+        return { row: p.row, col: p.col === sw.a ? sw.b : sw.a };
+      },
+    };
+  },
+};
+
+/** A spec's sheets as a snapshot without the .xlsx round trip: enough to locate tables between steps. */
+export function specSnapshot(spec: Spec): WorkbookSnapshot {
+  return {
+    source: `${spec.id}.xlsx`,
+    sheets: spec.sheets.map((s) => {
+      const width = Math.max(0, ...s.rows.map((r) => r.length));
+      const grid = <T>(f: (c: SpecCell) => T) => s.rows.map((r) => Array.from({ length: width }, (_, i) => f(r[i] ?? null)));
+      const obj = (c: SpecCell) => (c !== null && typeof c === "object" ? c : null);
+      return {
+        name: s.name,
+        top: 0,
+        left: 0,
+        values: grid((c) => (obj(c) ? (obj(c)!.v ?? null) : (c as CellValue))),
+        formulas: grid((c) => (obj(c)?.f ? `=${obj(c)!.f!.replace(/^=/, "")}` : null)),
+        numberFormats: grid((c) => obj(c)?.fmt ?? null),
+        merges: (s.merges ?? []).map((m) => parseRangeA1(m)).filter((m): m is CellRange => m !== null),
+      };
+    }),
+  };
+}
+
+/** Several transformations one after the other, each on the reading of the spec the one before left. */
+export function compose(id: string, ...steps: Transformation[]): Transformation {
+  return {
+    id,
+    apply(spec, base) {
+      let current: Transformed = { spec, map: (_s, p) => p };
+      let reading = base;
+      for (const step of steps) {
+        const t = step.apply(current.spec, reading);
+        if (!t) continue;
+        const before = current.map;
+        current = { spec: t.spec, map: (sheet, p) => t.map(sheet, before(sheet, p)) };
+        reading = analyzeWorkbook(specSnapshot(current.spec));
+      }
+      return current.spec === spec ? null : current;
+    },
+  };
+}
+
 export const TRANSFORMATIONS: Transformation[] = [
   shift(3, 0),
   shift(0, 2),
   shift(5, 3),
+  shift(1, 1),
+  shift(12, 7),
   { ...shift(0, 1), id: "empty-col-left" },
   emptyColumnBetween,
   titleLines,
   headerSpaces,
   headerBrackets,
-  headerSynonyms,
+  headerSynonyms(1),
+  headerSynonyms(2),
+  headerSynonyms(3),
+  headerLineBreaks,
   notesAfter,
   pageBreakRepeat,
+  figuresAsText("figures-as-text", (n) => String(n)),
+  figuresAsText("figures-with-unit", (n) => `${n}分`),
+  scoreBeforeWeight,
+  compose("all-at-once", titleLines, shift(2, 1), headerSynonyms(1), headerBrackets, pageBreakRepeat, notesAfter),
+  compose("spaced-synonyms-moved", headerSynonyms(2), headerSpaces, headerLineBreaks, shift(4, 2), emptyColumnBetween),
 ];
 
+/** Where a range's cells are now: the box around them (a column swap keeps a range that holds both). */
 export const mapRange = (map: PosMap, sheet: string, r: CellRange): CellRange => {
-  const tl = map(sheet, { row: r.top, col: r.left });
-  const br = map(sheet, { row: r.bottom, col: r.right });
-  return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let row = r.top; row <= r.bottom; row++) rows.push(map(sheet, { row, col: r.left }).row);
+  for (let col = r.left; col <= r.right; col++) cols.push(map(sheet, { row: r.top, col }).col);
+  return { top: Math.min(...rows), left: Math.min(...cols), bottom: Math.max(...rows), right: Math.max(...cols) };
 };
 
 export const mapCell = (map: PosMap, sheet: string, a1: string): string => {
