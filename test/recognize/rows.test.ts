@@ -5,6 +5,7 @@ import { locateHeader } from "../../src/engine/recognize/locate";
 import { classifyRows } from "../../src/engine/recognize/rows";
 import type { SheetSnapshot } from "../../src/engine/grid/types";
 import { sheet } from "../support/grid";
+import { errors } from "./helpers";
 
 function kinds(s: SheetSnapshot, headerRow = 0) {
   const view = new SheetView(s);
@@ -76,6 +77,37 @@ describe("classify rows", () => {
       ["B2:B3"],
     );
     expect(kinds(s).kinds).toEqual(["2:indicator", "3:part"]);
+  });
+
+  it("a page break inside an indicator: the rows under the 续表 line and the repeated header are still its parts", () => {
+    const s = sheet(
+      "表",
+      [
+        ["一级指标", "三级指标", "分值", "理由"],
+        ["效果", "是否产生收益", 5, "①"],
+        [null, null, 5, "②"],
+        ["续表1"],
+        ["一级指标", "三级指标", "分值", "理由"],
+        [null, null, 5, "③"],
+        [null, "是否提高效率", 5, "①"],
+      ],
+      ["B2:B3"],
+    );
+    expect(kinds(s).kinds).toEqual(["2:indicator", "3:part", "4:continuation", "5:repeated-header", "6:part", "7:indicator"]);
+    // Only right after the repeated header: a figure row further down stays what it was.
+    const gap = sheet("表", [
+      ["一级指标", "三级指标", "分值", "理由"],
+      ["效果", "是否产生收益", 5, "①"],
+      ["续表1"],
+      ["一级指标", "三级指标", "分值", "理由"],
+      [null, "是否提高效率", 5, "①"],
+      [null, null, 5, "②"],
+    ]);
+    expect(kinds(gap).kinds).toEqual(["2:indicator", "3:continuation", "4:repeated-header", "5:indicator", "6:part"]);
+    // The whole analysis: every part counts toward the total, and nothing is called wrong.
+    const quarters = s.values.map((r) => r.map((v) => (v === 5 ? 25 : v)));
+    const withTotal = sheet("表", [...quarters, ["合计", null, 100, null]], ["B2:B3"]);
+    expect(errors(withTotal)).toEqual([]);
   });
 
   it("ends at three blank rows, unless the rows after them go on inside a group", () => {

@@ -143,8 +143,17 @@ function continuesAfterBlanks(view: SheetView, f: TableFrame, r: number): boolea
 
 /** A row with a weight but no name right under an indicator scores a further part of it. */
 function isPartOfAbove(view: SheetView, f: TableFrame, r: number, above: RowReading[]): boolean {
-  const prev = above[above.length - 1];
-  if (!prev || (prev.kind !== "indicator" && prev.kind !== "part") || prev.row !== r - 1) return false;
+  // A page break may fall inside an indicator: its further parts go on under the 续表 line and the
+  // repeated header, right after them.
+  let next = r;
+  let i = above.length - 1;
+  for (; i >= 0 && (above[i].kind === "repeated-header" || above[i].kind === "continuation"); i--) {
+    const last = Math.max(above[i].row, ...(above[i].spans ?? []));
+    if (last !== next - 1) return false;
+    next = above[i].row;
+  }
+  const prev = above[i];
+  if (!prev || (prev.kind !== "indicator" && prev.kind !== "part") || prev.row !== next - 1) return false;
   return !!numberCell(view, r, f.columns.roles.weight)?.value?.gt(0);
 }
 
