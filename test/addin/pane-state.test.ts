@@ -7,7 +7,7 @@ import { readXlsxFile } from "../../src/xlsx/reader";
 import { MemoryGateway } from "../../src/addin/memory-gateway";
 import { DEFAULT_RECALC, PaneSession } from "../../src/addin/pane/session";
 import { currentDrafts, initialState, paneReducer, type PaneState } from "../../src/addin/pane/state";
-import { cleanName, display, mainland, reasonText, separateLabels } from "../../src/addin/pane/text";
+import { cleanName, display, mainland, reasonText } from "../../src/addin/pane/text";
 import { strings } from "../../src/addin/pane/strings";
 import { zhCN } from "../../src/addin/pane/strings/zh-CN";
 import { en } from "../../src/addin/pane/strings/en";
@@ -59,8 +59,6 @@ describe("pane text", () => {
   it("uses mainland punctuation and separates labels from values", () => {
     expect(mainland("「资金到位率」标注10分")).toBe("“资金到位率”标注10分");
     expect(mainland("评价等级: 优")).toBe("评价等级：优");
-    expect(separateLabels("实际完成值入口补每年108.13万人低于目标值110万人（完成98.3%）")).toBe("实际完成值：入口补每年108.13万人，低于目标值：110万人（完成98.3%）");
-    expect(separateLabels("按实际完成值与目标值之比计分")).toBe("按实际完成值与目标值之比计分");
     expect(display("「x」", "zh-CN")).not.toMatch(/[「」]/);
     expect(display("但评分表（评分表）各项得分合计为98分", "zh-CN")).toBe("但评分表各项得分合计为98分");
   });

@@ -126,7 +126,7 @@ describe("the summary workbook", () => {
     }
     // Numbers are numbers: 单位A's declared 99 and recalculated 98.
     const a = rows.find((r) => r[0] === "单位A/自评表.xlsx")!;
-    expect(a.slice(1, 7)).toEqual(["如皋市被征地农民基本生活保障资金管理中心", "_基础养老金补贴", "表1 评分表!A3:H23", 99, 98, 99]);
+    expect(a.slice(1, 7)).toEqual(["如皋市被征地农民基本生活保障资金管理中心", "基础养老金补贴", "表1 评分表!A3:H23", 99, 98, 99]);
     expect(rows.find((r) => r[0] === "单位C/自评表.xlsx" && String(r[3]).startsWith("表2"))?.[1]).toBe("晋中市养老保险中心");
   });
 

@@ -1,6 +1,6 @@
 /**
  * How workbook and engine text reads in the pane: mainland punctuation in Chinese (“” not 「」, full-width
- * colons), names without blank-fill underscores or a doubled suffix, labels set off from their values.
+ * colons) in workbook text, names without blank-fill underscores or a doubled suffix.
  */
 
 /** 「」『』 → “”‘’; a half-width colon or semicolon after Chinese text → full width. */
@@ -23,18 +23,13 @@ export function cleanName(s: string): string {
   return out;
 }
 
-const LABEL = /(实际完成值|实际值|目标值)(?![：:，,。；、（）()“”"\s]|为|与|和|之|的|未|低|高|超|达|不|是|及|或|均|$)/g;
-
-/** "实际完成值入口补每年108.13万人低于目标值…" → "实际完成值：入口补每年108.13万人，低于目标值：…". */
-export function separateLabels(s: string): string {
-  return s.replace(LABEL, "$1：").replace(/(：[^，。；：（）]*?)(未超过|低于|达到|超过)/g, "$1，$2");
-}
-
 /** Engine or workbook text as the pane shows it in a language. */
 export function display(s: string, lang: "zh-CN" | "en"): string {
   if (lang === "en") return s.replace(/「|」/g, "\"");
   // "评分表（评分表）": a table named after its sheet, when the sheet is called 评分表 too.
-  return dropDoubled(separateLabels(mainland(s)));
+  // The engine's own messages already quote values (实际完成值“…”低于目标值“…”) in mainland style; workbook
+  // text (names, notes typed in Taiwan/Hong Kong style) may not.
+  return dropDoubled(mainland(s));
 }
 
 /** "评分表（评分表）" → "评分表": a parenthesis repeating the words just before it. */

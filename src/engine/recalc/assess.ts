@@ -59,21 +59,21 @@ export function assessQuantity(target: IndicatorValue, actual: IndicatorValue, d
   const T = describe(target);
   const A = describe(actual);
   if (direction === "reverse") {
-    if (a.lte(t)) return { status: "met", ratio: new Dec(1), why: { zh: `实际值${A}未超过目标值${T}`, en: `actual ${A} within target ${T}` } };
+    if (a.lte(t)) return { status: "met", ratio: new Dec(1), why: { zh: `实际值“${A}”未超过目标值“${T}”`, en: `actual ${A} within target ${T}` } };
     const ratio = a.isZero() ? new Dec(0) : t.div(a);
-    return { status: "missed", ratio, reverse: true, why: { zh: `实际值${A}超过目标值${T}（反向指标）`, en: `actual ${A} exceeds target ${T} (reverse indicator)` } };
+    return { status: "missed", ratio, reverse: true, why: { zh: `实际值“${A}”超过目标值“${T}”（反向指标）`, en: `actual ${A} exceeds target ${T} (reverse indicator)` } };
   }
   if (t.isZero()) {
     const met = a.lte(0);
-    return { status: met ? "met" : "missed", ratio: new Dec(met ? 1 : 0), why: { zh: `目标值为0，实际值${A}`, en: `target 0, actual ${A}` } };
+    return { status: met ? "met" : "missed", ratio: new Dec(met ? 1 : 0), why: { zh: `目标值为0，实际值“${A}”`, en: `target 0, actual ${A}` } };
   }
-  if (a.gte(t)) return { status: "met", ratio: new Dec(1), why: { zh: `实际完成值${A}达到目标值${T}`, en: `actual ${A} meets target ${T}` } };
+  if (a.gte(t)) return { status: "met", ratio: new Dec(1), why: { zh: `实际完成值“${A}”达到目标值“${T}”`, en: `actual ${A} meets target ${T}` } };
   const ratio = a.div(t);
   return {
     status: "missed",
     ratio,
     why: {
-      zh: `实际完成值${A}低于目标值${T}（完成${show(round(ratio.times(100), 2))}%）`,
+      zh: `实际完成值“${A}”低于目标值“${T}”（完成${show(round(ratio.times(100), 2))}%）`,
       en: `actual ${A} is below target ${T} (${show(round(ratio.times(100), 2))}% achieved)`,
     },
   };

@@ -1,6 +1,6 @@
 /** What surrounds a table: its title, the project it is for, and the free text of the sheet. */
 import type { SheetView } from "../grid/sheet-view";
-import { tidy } from "../text/normalize";
+import { fieldValue, tidy } from "../text/normalize";
 import { PROJECT_LABEL, PROJECT_NAME_STOP, PROJECT_NAME_VALUE, TITLE_WORDS } from "../text/vocabulary";
 import type { ScoringTable, TextBlock } from "../model";
 import type { Band } from "./locate";
@@ -26,10 +26,10 @@ export function findProjectName(view: SheetView, band: Band, from: number, top: 
       const t = view.text(r, c);
       if (!t || !PROJECT_LABEL.test(t)) continue;
       const m = PROJECT_NAME_VALUE.exec(t.normalize("NFKC"));
-      if (m) return tidy(m[1].split(PROJECT_NAME_STOP)[0]);
+      if (m) return fieldValue(m[1].split(PROJECT_NAME_STOP)[0]) || null;
       for (let cc = c + 1; cc <= band.right; cc++) {
-        const n = view.text(r, cc);
-        if (n) return tidy(n);
+        const n = fieldValue(view.text(r, cc));
+        if (n) return n;
       }
     }
   }

@@ -34,7 +34,7 @@ export const duplicateIndicator: Rule = {
       out.push({
         pos: ind.nameCell,
         message: {
-          zh: `${label(ind)}重复出现（第${first.row + 1}行${where(first) ? "「" + where(first) + "」" : ""}与第${ind.row + 1}行${where(ind) ? "「" + where(ind) + "」" : ""}）`,
+          zh: `${label(ind)}重复出现（第${first.row + 1}行${where(first) ? "“" + where(first) + "”" : ""}与第${ind.row + 1}行${where(ind) ? "“" + where(ind) + "”" : ""}）`,
           en: `${labelEn(ind)} appears twice (row ${first.row + 1} and row ${ind.row + 1})`,
         },
         data: { first: posToA1(first.nameCell), second: posToA1(ind.nameCell) },

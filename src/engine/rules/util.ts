@@ -5,9 +5,9 @@ import type { CellPos } from "../grid/types";
 import { Dec, placesOf, round, show } from "../values/decimal";
 import { SCORE_SLACK_MIN } from "../standards";
 
-/** "「资金到位率」" — how messages name an indicator. */
+/** "“资金到位率”" — how messages name an indicator (mainland quotation marks). */
 export function label(ind: Indicator): string {
-  return `「${ind.name}」`;
+  return `“${ind.name}”`;
 }
 
 export function labelEn(ind: Indicator): string {

@@ -82,7 +82,7 @@ function groupChecks(table: ScoringTable, calc: TableCalc, tolerance: string): R
     out.push({
       pos: g.cell,
       message: {
-        zh: `「${g.name}」标注${show(g.declared)}分，但下级指标权重合计${show(s)}分`,
+        zh: `“${g.name}”标注${show(g.declared)}分，但下级指标权重合计${show(s)}分`,
         en: `"${g.name}" declares ${show(g.declared)} points, but its indicators weigh ${show(s)}`,
       },
       data: { declared: g.declared.toFixed(), computed: s.toFixed() },

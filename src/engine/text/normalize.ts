@@ -31,3 +31,8 @@ function computeKey(text: string): string {
 export function tidy(text: string): string {
   return text.replace(/[\s\u3000]+/g, " ").trim();
 }
+
+/** A form field's value without the blank-fill line it was typed on ("_基础养老金补贴___" → "基础养老金补贴"). */
+export function fieldValue(text: string): string {
+  return tidy(text.replace(/^[_＿\s]+|[_＿\s]+$/g, "").replace(/[_＿]{2,}/g, " "));
+}
