@@ -3,7 +3,9 @@ import { type FileResult, type Lang, text } from "./result";
 
 const WORDS = {
   "zh-CN": {
-    table: "表",
+    table: (n: number) => `表${n}`,
+    colon: "：",
+    aside: (x: string) => `（${x}）`,
     none: "未找到绩效评分表",
     indicators: "指标",
     items: "项",
@@ -24,7 +26,9 @@ const WORDS = {
     counts: (e: number, w: number) => `${e} 个错误，${w} 个提醒`,
   },
   en: {
-    table: "Table",
+    table: (n: number) => `Table ${n}`,
+    colon: ": ",
+    aside: (x: string) => ` (${x})`,
     none: "no scoring table found",
     indicators: "indicators",
     items: "",
@@ -56,22 +60,22 @@ export function formatResult(r: FileResult, lang: Lang): string {
   const w = WORDS[lang];
   const out: string[] = [r.file + (r.convertedFrom ? w.converted(r.convertedFrom) : "")];
   if (r.error) {
-    out.push(`  ${MARK.error} ${w.unreadable}：${text(r.error, lang)}`);
+    out.push(`  ${MARK.error} ${w.unreadable}${w.colon}${text(r.error, lang)}`);
     return out.join("\n");
   }
   if (r.tables.length === 0) out.push(`  ${w.none}`);
   for (const s of r.tables) {
     const name = [s.title, s.projectName].filter(Boolean).join(" · ");
-    out.push(`  ${w.table}${tableNumber(s.index)}  ${s.sheet}!${s.range}${name ? "  " + name : ""}${s.unit ? `  ${w.unit}：${s.unit}` : ""}`);
+    out.push(`  ${w.table(tableNumber(s.index))}  ${s.sheet}!${s.range}${name ? "  " + name : ""}${s.unit ? `  ${w.unit}${w.colon}${s.unit}` : ""}`);
     if (s.kind === "target") {
       out.push(`       ${w.target}  ${w.indicators} ${s.indicators}${w.items}`);
     } else {
       const parts = [`${w.indicators} ${s.indicators}${w.items}`];
-      if (s.weightTotal) parts.push(`${w.weights} ${s.weightTotal}${s.declaredWeightTotal ? `（${w.declared} ${s.declaredWeightTotal}）` : ""}`);
-      if (s.scoreTotal) parts.push(`${w.scores} ${s.scoreTotal}${s.declaredScoreTotal ? `（${w.declared} ${s.declaredScoreTotal}）` : ""}`);
+      if (s.weightTotal) parts.push(`${w.weights} ${s.weightTotal}${s.declaredWeightTotal ? w.aside(`${w.declared} ${s.declaredWeightTotal}`) : ""}`);
+      if (s.scoreTotal) parts.push(`${w.scores} ${s.scoreTotal}${s.declaredScoreTotal ? w.aside(`${w.declared} ${s.declaredScoreTotal}`) : ""}`);
       if (s.ruleScoreTotal) parts.push(`${w.rule} ${s.ruleScoreTotal}`);
       else if (s.undetermined) parts.push(w.undetermined(s.undetermined));
-      if (s.grade) parts.push(`${w.grade} ${s.grade}${s.declaredGrade ? `（${w.declared} ${s.declaredGrade}）` : ""}`);
+      if (s.grade) parts.push(`${w.grade} ${s.grade}${s.declaredGrade ? w.aside(`${w.declared} ${s.declaredGrade}`) : ""}`);
       out.push(`       ${parts.join("  ")}`);
     }
     for (const f of r.findings.filter((x) => x.table === s.index)) {

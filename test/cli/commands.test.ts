@@ -78,3 +78,14 @@ describe("the unit (单位/部门) read from the form", () => {
     expect(findUnit(noFiller, table)).toBe("某某局");
   });
 });
+
+describe("the report's own words follow its language", () => {
+  it("English: Table N, ASCII brackets and colons around the figures; Chinese: 表N, full-width", async () => {
+    const en = await runInProcess("check", fixture("000-07"), "--lang", "en");
+    expect(en.out).toMatch(/Table 1 {2}评分表!A3:H23/);
+    expect(en.out).toContain("weights 99 (stated 100)  scores 98 (stated 99)");
+    expect(en.out).not.toMatch(/（stated|unit：/);
+    const zh = await runInProcess("check", fixture("000-07"));
+    expect(zh.out).toContain("权重合计 99（填报 100）  得分合计 98（填报 99）");
+  });
+});
