@@ -6,29 +6,10 @@
  * can be compared exactly with the reading of the transformed spec.
  * Run: npx tsx scripts/metamorphic.ts [ID-substring...] prints what differs.
  */
-import {
-  lettersToCol,
-  colToLetters,
-  parseA1,
-  parseRangeA1,
-  rangeToA1,
-  type Analysis,
-  type CellPos,
-  type CellRange,
-} from "../src/engine";
-import {
-  specToWorkbook,
-  type Spec,
-  type SpecCell,
-  type SpecSheet,
-} from "./fixture-spec";
+import { lettersToCol, colToLetters, parseA1, parseRangeA1, rangeToA1, type Analysis, type CellPos, type CellRange } from "../src/engine";
+import { specToWorkbook, type Spec, type SpecCell, type SpecSheet } from "./fixture-spec";
 import { readWorkbookBytes } from "../src/xlsx";
-import {
-  analyzeWorkbook,
-  summarizeTable,
-  type CellValue,
-  type WorkbookSnapshot,
-} from "../src/engine";
+import { analyzeWorkbook, summarizeTable, type CellValue, type WorkbookSnapshot } from "../src/engine";
 
 export type PosMap = (sheet: string, pos: CellPos) => CellPos;
 
@@ -90,11 +71,8 @@ export class SpecEdit {
   insertCols(sheetName: string, at: number, n: number): void {
     if (n <= 0) return;
     const s = this.sheet(sheetName);
-    for (const row of s.rows)
-      if (row.length > at)
-        row.splice(at, 0, ...new Array<SpecCell>(n).fill(null));
-    if (s.cols && s.cols.length > at)
-      s.cols.splice(at, 0, ...new Array<number>(n).fill(4));
+    for (const row of s.rows) if (row.length > at) row.splice(at, 0, ...new Array<SpecCell>(n).fill(null));
+    if (s.cols && s.cols.length > at) s.cols.splice(at, 0, ...new Array<number>(n).fill(4));
     this.record({ sheet: sheetName, axis: "col", at, n });
   }
 
@@ -109,22 +87,15 @@ export class SpecEdit {
 
   private record(ins: Insertion): void {
     const shift = (sheet: string, p: CellPos): CellPos => ({
-      row:
-        ins.axis === "row" && sheet === ins.sheet && p.row >= ins.at
-          ? p.row + ins.n
-          : p.row,
-      col:
-        ins.axis === "col" && sheet === ins.sheet && p.col >= ins.at
-          ? p.col + ins.n
-          : p.col,
+      row: ins.axis === "row" && sheet === ins.sheet && p.row >= ins.at ? p.row + ins.n : p.row,
+      col: ins.axis === "col" && sheet === ins.sheet && p.col >= ins.at ? p.col + ins.n : p.col,
     });
     const s = this.sheet(ins.sheet);
     s.merges = s.merges?.map((m) => shiftRange(m, (p) => shift(ins.sheet, p)));
     for (const sh of this.spec.sheets) {
       for (const row of sh.rows) {
         row.forEach((cell, c) => {
-          if (cell && typeof cell === "object" && cell.f)
-            row[c] = { ...cell, f: shiftFormula(cell.f, sh.name, shift) };
+          if (cell && typeof cell === "object" && cell.f) row[c] = { ...cell, f: shiftFormula(cell.f, sh.name, shift) };
         });
       }
     }
@@ -146,52 +117,29 @@ function shiftRange(a1: string, shift: (p: CellPos) => CellPos): string {
 }
 
 /** A1 references in a formula (outside string literals), with an optional sheet prefix. */
-const REF =
-  /((?:'(?:[^']|'')+'|[^\s'!(),:+\-*/^&=<>"]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g;
+const REF = /((?:'(?:[^']|'')+'|[^\s'!(),:+\-*/^&=<>"]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g;
 
 /** Moves the references of a formula on `home` as an insertion moves the cells they point at. */
-export function shiftFormula(
-  f: string,
-  home: string,
-  shift: (sheet: string, p: CellPos) => CellPos,
-): string {
+export function shiftFormula(f: string, home: string, shift: (sheet: string, p: CellPos) => CellPos): string {
   return f
     .split(/("[^"]*")/)
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(
-            REF,
-            (
-              _m,
-              prefix: string | undefined,
-              d1: string,
-              letters: string,
-              d2: string,
-              digits: string,
-            ) => {
-              const sheet = prefix
-                ? prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'")
-                : home;
-              const p = shift(sheet, {
-                row: Number(digits) - 1,
-                col: lettersToCol(letters),
-              });
-              return `${prefix ?? ""}${d1}${colToLetters(p.col)}${d2}${p.row + 1}`;
-            },
-          ),
+        : part.replace(REF, (_m, prefix: string | undefined, d1: string, letters: string, d2: string, digits: string) => {
+            const sheet = prefix ? prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : home;
+            const p = shift(sheet, {
+              row: Number(digits) - 1,
+              col: lettersToCol(letters),
+            });
+            return `${prefix ?? ""}${d1}${colToLetters(p.col)}${d2}${p.row + 1}`;
+          }),
     )
     .join("");
 }
 
-const text = (c: SpecCell): string | null =>
-  typeof c === "string"
-    ? c
-    : c && typeof c === "object" && typeof c.v === "string"
-      ? c.v
-      : null;
-const withText = (c: SpecCell, t: string): SpecCell =>
-  typeof c === "string" ? t : { ...(c as object), v: t };
+const text = (c: SpecCell): string | null => (typeof c === "string" ? c : c && typeof c === "object" && typeof c.v === "string" ? c.v : null);
+const withText = (c: SpecCell, t: string): SpecCell => (typeof c === "string" ? t : { ...(c as object), v: t });
 
 /** Sheets the original reading found scoring tables on, with those tables. */
 function tablesBySheet(base: Analysis): Map<string, Analysis["tables"]> {
@@ -201,9 +149,7 @@ function tablesBySheet(base: Analysis): Map<string, Analysis["tables"]> {
 }
 
 const lastUsedRow = (s: SpecSheet): number => {
-  for (let r = s.rows.length - 1; r >= 0; r--)
-    if (s.rows[r].some((c) => c !== null && c !== undefined && text(c) !== ""))
-      return r;
+  for (let r = s.rows.length - 1; r >= 0; r--) if (s.rows[r].some((c) => c !== null && c !== undefined && text(c) !== "")) return r;
   return -1;
 };
 
@@ -235,13 +181,7 @@ export const emptyColumnBetween: Transformation = {
     for (const [sheet, tables] of tablesBySheet(base)) {
       const byLeft = [...tables].sort((a, b) => b.range.left - a.range.left);
       for (const t of byLeft) {
-        const beside = tables.some(
-          (o) =>
-            o !== t &&
-            o.range.right < t.range.left &&
-            o.range.bottom >= t.range.top &&
-            o.range.top <= t.range.bottom,
-        );
+        const beside = tables.some((o) => o !== t && o.range.right < t.range.left && o.range.bottom >= t.range.top && o.range.top <= t.range.bottom);
         if (!beside) continue;
         e.insertCols(sheet, t.range.left, 1);
         any = true;
@@ -270,6 +210,18 @@ export const blankRowsBetween: Transformation = {
   },
 };
 
+/** An empty row right under each table's header, as a PDF conversion sometimes leaves one. */
+export const blankRowUnderHeader: Transformation = {
+  id: "blank-row-under-header",
+  apply(spec, base) {
+    if (base.tables.length === 0) return null;
+    const e = new SpecEdit(spec);
+    // From the bottom up, so the header rows of the tables above are still where the reading found them.
+    for (const t of [...base.tables].sort((a, b) => b.range.top - a.range.top)) e.insertRows(t.sheet, Math.max(...t.headerRows) + 1, [[]]);
+    return e;
+  },
+};
+
 /** "附件1" and a 填报单位 / 单位：万元 line above everything on a table sheet. */
 export const titleLines: Transformation = {
   id: "title-lines",
@@ -290,11 +242,7 @@ export const titleLines: Transformation = {
 };
 
 /** The header cell titling a column: the lowest header row with text in that column. */
-function headerCell(
-  spec: SpecEdit,
-  t: Analysis["tables"][number],
-  col: number,
-): { row: number; text: string } | null {
+function headerCell(spec: SpecEdit, t: Analysis["tables"][number], col: number): { row: number; text: string } | null {
   const s = spec.sheet(t.sheet);
   for (const r of [...t.headerRows].sort((a, b) => b - a)) {
     const v = text(s.rows[r]?.[col] ?? null);
@@ -304,11 +252,7 @@ function headerCell(
 }
 
 /** Rewrites the titles of the role columns of every table (original coordinates: no insertion). */
-function retitle(
-  id: string,
-  roles: string[],
-  rewrite: (title: string, header: string[]) => string | null,
-): Transformation {
+function retitle(id: string, roles: string[], rewrite: (title: string, header: string[]) => string | null): Transformation {
   return {
     id,
     apply(spec, base) {
@@ -316,13 +260,9 @@ function retitle(
       let any = false;
       for (const t of base.tables) {
         const s = e.sheet(t.sheet);
-        const header = t.headerRows.flatMap((r) =>
-          (s.rows[r] ?? []).map((c) => text(c) ?? ""),
-        );
+        const header = t.headerRows.flatMap((r) => (s.rows[r] ?? []).map((c) => text(c) ?? ""));
         for (const role of roles) {
-          const col = (t.columns.roles as Record<string, number | undefined>)[
-            role
-          ];
+          const col = (t.columns.roles as Record<string, number | undefined>)[role];
           if (col === undefined) continue;
           const h = headerCell(e, t, col);
           if (!h) continue;
@@ -338,25 +278,17 @@ function retitle(
 }
 
 /** "分值" → "分 值", "得分" → "得 分": two- and three-character titles spelt with spaces (three: full-width). */
-export const headerSpaces = retitle(
-  "header-spaces",
-  ["weight", "score", "target", "actual", "level1", "level2", "level3"],
-  (title) => {
-    const t = title.trim();
-    if (!/^[\u4e00-\u9fff]{2,3}$/.test(t)) return null;
-    return [...t].join(t.length === 2 ? " " : "\u3000");
-  },
-);
+export const headerSpaces = retitle("header-spaces", ["weight", "score", "target", "actual", "level1", "level2", "level3"], (title) => {
+  const t = title.trim();
+  if (!/^[\u4e00-\u9fff]{2,3}$/.test(t)) return null;
+  return [...t].join(t.length === 2 ? " " : "\u3000");
+});
 
 /** Full-width brackets, and "（分）" after a weight or score title without one: "得分（分）". */
-export const headerBrackets = retitle(
-  "header-brackets",
-  ["weight", "score"],
-  (title) => {
-    const t = title.replace(/\(/g, "（").replace(/\)/g, "）");
-    return /[（[【]/.test(t) ? t : `${t.trim()}（分）`;
-  },
-);
+export const headerBrackets = retitle("header-brackets", ["weight", "score"], (title) => {
+  const t = title.replace(/\(/g, "（").replace(/\)/g, "）");
+  return /[（[【]/.test(t) ? t : `${t.trim()}（分）`;
+});
 
 /** Header synonyms a reviewer reads alike; each title becomes the next one of its group. */
 export const SYNONYMS: string[][] = [
@@ -368,47 +300,34 @@ export const SYNONYMS: string[][] = [
 
 /** Each weight/score/target/actual title becomes the synonym `step` places further in its group. */
 export function headerSynonyms(step: number): Transformation {
-  return retitle(
-    `header-synonyms-${step}`,
-    ["weight", "score", "target", "actual"],
-    (title, header) => {
-      const t = title.replace(/\s+/g, "");
-      for (const group of SYNONYMS) {
-        // Longest word first: 指标分值 before 分值, 自评得分 before 得分.
-        const found = [...group]
-          .sort((a, b) => b.length - a.length)
-          .find((w) => t.startsWith(w));
-        if (!found) continue;
-        const rest = t.slice(found.length);
-        // Only a title that is the word, or the word and a bracketed unit ("权重(%)", "分值（分）").
-        if (rest && !/^[(（]/.test(rest)) return null;
-        const used = header.map((h) => h.replace(/\s+/g, ""));
-        const start = group.indexOf(found);
-        for (let k = 0; k < group.length - 1; k++) {
-          const w = group[(start + step + k) % group.length];
-          if (w !== found && !used.some((h) => h.startsWith(w)))
-            return w + rest;
-        }
-        return null;
+  return retitle(`header-synonyms-${step}`, ["weight", "score", "target", "actual"], (title, header) => {
+    const t = title.replace(/\s+/g, "");
+    for (const group of SYNONYMS) {
+      // Longest word first: 指标分值 before 分值, 自评得分 before 得分.
+      const found = [...group].sort((a, b) => b.length - a.length).find((w) => t.startsWith(w));
+      if (!found) continue;
+      const rest = t.slice(found.length);
+      // Only a title that is the word, or the word and a bracketed unit ("权重(%)", "分值（分）").
+      if (rest && !/^[(（]/.test(rest)) return null;
+      const used = header.map((h) => h.replace(/\s+/g, ""));
+      const start = group.indexOf(found);
+      for (let k = 0; k < group.length - 1; k++) {
+        const w = group[(start + step + k) % group.length];
+        if (w !== found && !used.some((h) => h.startsWith(w))) return w + rest;
       }
       return null;
-    },
-  );
+    }
+    return null;
+  });
 }
 
 /** A line break inside a title before its bracket or after its first two characters ("年度\n指标值", "权重\n（%）"). */
-export const headerLineBreaks = retitle(
-  "header-line-breaks",
-  ["weight", "score", "target", "actual", "level3"],
-  (title) => {
-    const t = title.trim();
-    if (/\n/.test(t) || t.length < 3) return null;
-    const b = t.search(/[(（]/);
-    return b > 0
-      ? `${t.slice(0, b)}\n${t.slice(b)}`
-      : `${t.slice(0, 2)}\n${t.slice(2)}`;
-  },
-);
+export const headerLineBreaks = retitle("header-line-breaks", ["weight", "score", "target", "actual", "level3"], (title) => {
+  const t = title.trim();
+  if (/\n/.test(t) || t.length < 3) return null;
+  const b = t.search(/[(（]/);
+  return b > 0 ? `${t.slice(0, b)}\n${t.slice(b)}` : `${t.slice(0, 2)}\n${t.slice(2)}`;
+});
 
 /** A 说明 paragraph and a signature line after everything on a table sheet. */
 export const notesAfter: Transformation = {
@@ -419,11 +338,9 @@ export const notesAfter: Transformation = {
       const left = Math.min(...tables.map((t) => t.range.left));
       const at = lastUsedRow(e.sheet(sheet)) + 1;
       const note: SpecCell[] = [];
-      note[left] =
-        "说明：1.本表由项目实施单位填报，主管部门审核；2.偏差原因须逐项说明，并提出改进措施。";
+      note[left] = "说明：1.本表由项目实施单位填报，主管部门审核；2.偏差原因须逐项说明，并提出改进措施。";
       const sign: SpecCell[] = [];
-      sign[left] =
-        "填表人：张明\u3000\u3000联系电话：0431-88886666\u3000\u3000填报日期：2023年3月15日";
+      sign[left] = "填表人：张明\u3000\u3000联系电话：0431-88886666\u3000\u3000填报日期：2023年3月15日";
       e.insertRows(sheet, at, [note, sign]);
     }
     return e;
@@ -436,27 +353,12 @@ export const notesAfter: Transformation = {
  */
 function breakRow(t: Analysis["tables"][number], s: SpecSheet, anywhere = false): number | null {
   const { nameCols, levelWeights } = t.columns;
-  const groupCols = new Set([
-    ...nameCols.slice(0, -1),
-    ...(levelWeights ?? []).map((l) => l.col),
-  ]);
-  const merges = (s.merges ?? [])
-    .map((m) => parseRangeA1(m))
-    .filter((m): m is CellRange => m !== null);
-  const rows = [...new Set(t.indicators.map((i) => i.row))].sort(
-    (a, b) => a - b,
-  );
-  const ok = anywhere ? rows : rows.filter((r) =>
-    merges.every(
-      (m) =>
-        !(m.top < r && m.bottom >= r) ||
-        (groupCols.has(m.left) && m.left === m.right),
-    ),
-  );
+  const groupCols = new Set([...nameCols.slice(0, -1), ...(levelWeights ?? []).map((l) => l.col)]);
+  const merges = (s.merges ?? []).map((m) => parseRangeA1(m)).filter((m): m is CellRange => m !== null);
+  const rows = [...new Set(t.indicators.map((i) => i.row))].sort((a, b) => a - b);
+  const ok = anywhere ? rows : rows.filter((r) => merges.every((m) => !(m.top < r && m.bottom >= r) || (groupCols.has(m.left) && m.left === m.right)));
   const middle = rows[Math.floor(rows.length / 2)];
-  return (
-    ok.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0] ?? null
-  );
+  return ok.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0] ?? null;
 }
 
 /**
@@ -467,17 +369,9 @@ function breakRow(t: Analysis["tables"][number], s: SpecSheet, anywhere = false)
 export const pageBreakRepeat = pageBreak("page-break-repeat", "（续表）", true);
 
 /** The same break as printed from Word: the merged names are not repeated below it. */
-export const pageBreakBlankNames = pageBreak(
-  "page-break-blank-names",
-  "续表1",
-  false,
-);
+export const pageBreakBlankNames = pageBreak("page-break-blank-names", "续表1", false);
 
-export function pageBreak(
-  id: string,
-  line: string,
-  reenter: boolean,
-): Transformation {
+export function pageBreak(id: string, line: string, reenter: boolean): Transformation {
   return {
     id,
     apply(spec, base) {
@@ -485,13 +379,7 @@ export function pageBreak(
       const eligible = base.tables.filter((t) => {
         if (t.indicators.length < 10 || t.headerRows.length === 0) return false;
         // A table beside another one: a page break would cut through both.
-        return !base.tables.some(
-          (o) =>
-            o !== t &&
-            o.sheet === t.sheet &&
-            o.range.top <= t.range.bottom &&
-            o.range.bottom >= t.range.top,
-        );
+        return !base.tables.some((o) => o !== t && o.sheet === t.sheet && o.range.top <= t.range.bottom && o.range.bottom >= t.range.top);
       });
       if (eligible.length === 0) return null;
       // From the bottom up, so earlier tables' rows stay where the reading found them.
@@ -508,11 +396,9 @@ export function pageBreak(
         };
         const continued: SpecCell[] = [];
         continued[left] = line;
-        const block = [continued, ...headerRows.map(copy)];
+        const block = line ? [continued, ...headerRows.map(copy)] : headerRows.map(copy);
         // Split merges crossing the break; the part below gets the name again.
-        const merges = (s.merges ?? [])
-          .map((m) => parseRangeA1(m)!)
-          .filter(Boolean);
+        const merges = (s.merges ?? []).map((m) => parseRangeA1(m)!).filter(Boolean);
         const kept: string[] = [];
         const reentered: { range: CellRange; v: SpecCell }[] = [];
         for (const m of merges) {
@@ -547,7 +433,7 @@ export function pageBreak(
           s.merges!.push(rangeToA1(moved));
         }
         for (const m of headerMerges) {
-          const d = at + 1 - headerTop;
+          const d = at + (line ? 1 : 0) - headerTop;
           s.merges!.push(
             rangeToA1({
               top: m.top + d,
@@ -562,6 +448,15 @@ export function pageBreak(
     },
   };
 }
+
+/** The header repeated after the break with no 续表 line, as Word's "repeat header rows" prints it. */
+export const pageBreakHeaderOnly = pageBreak("page-break-header-only", "", true);
+
+/** Every header title of up to six characters spelt with a space between its characters: "一 级 指 标". */
+export const headerSpacesWide = retitle("header-spaces-wide", ["weight", "score", "target", "actual", "level1", "level2", "level3", "unit", "basis"], (title) => {
+  const t = title.trim();
+  return /^[\u4e00-\u9fff]{2,6}$/.test(t) ? [...t].join(" ") : null;
+});
 
 /** Total and subtotal labels spelt out with spaces: "合  计" with full-width spaces. */
 export const labelSpaces: Transformation = {
@@ -584,10 +479,7 @@ export const labelSpaces: Transformation = {
 };
 
 /** Figures in the weight and score columns under the header, typed as text (or `suffix` added: "10分"). */
-export function figuresAsText(
-  id: string,
-  typed: (n: number) => string,
-): Transformation {
+export function figuresAsText(id: string, typed: (n: number) => string): Transformation {
   return {
     id,
     apply(spec, base) {
@@ -619,27 +511,12 @@ export const scoreBeforeWeight: Transformation = {
     const swaps: { sheet: string; a: number; b: number }[] = [];
     for (const t of base.tables) {
       const { weight, score } = t.columns.roles;
-      if (weight === undefined || score === undefined || score !== weight + 1)
-        continue;
+      if (weight === undefined || score === undefined || score !== weight + 1) continue;
       const s = e.sheet(t.sheet);
-      const merges = (s.merges ?? [])
-        .map((m) => parseRangeA1(m))
-        .filter((m): m is CellRange => m !== null);
+      const merges = (s.merges ?? []).map((m) => parseRangeA1(m)).filter((m): m is CellRange => m !== null);
       // A merge holding one of the two columns and others besides cannot be swapped column-wise.
-      const cut = merges.some(
-        (m) =>
-          m.left <= score &&
-          m.right >= weight &&
-          !(m.left <= weight && m.right >= score) &&
-          m.left !== m.right,
-      );
-      const other = base.tables.some(
-        (o) =>
-          o !== t &&
-          o.sheet === t.sheet &&
-          o.range.left <= score &&
-          o.range.right >= weight,
-      );
+      const cut = merges.some((m) => m.left <= score && m.right >= weight && !(m.left <= weight && m.right >= score) && m.left !== m.right);
+      const other = base.tables.some((o) => o !== t && o.sheet === t.sheet && o.range.left <= score && o.range.right >= weight);
       if (cut || other || swaps.some((x) => x.sheet === t.sheet)) continue;
       for (const row of s.rows) {
         while (row.length <= score) row.push(null);
@@ -674,34 +551,23 @@ export function specSnapshot(spec: Spec): WorkbookSnapshot {
     source: `${spec.id}.xlsx`,
     sheets: spec.sheets.map((s) => {
       const width = Math.max(0, ...s.rows.map((r) => r.length));
-      const grid = <T>(f: (c: SpecCell) => T) =>
-        s.rows.map((r) =>
-          Array.from({ length: width }, (_, i) => f(r[i] ?? null)),
-        );
-      const obj = (c: SpecCell) =>
-        c !== null && typeof c === "object" ? c : null;
+      const grid = <T>(f: (c: SpecCell) => T) => s.rows.map((r) => Array.from({ length: width }, (_, i) => f(r[i] ?? null)));
+      const obj = (c: SpecCell) => (c !== null && typeof c === "object" ? c : null);
       return {
         name: s.name,
         top: 0,
         left: 0,
         values: grid((c) => (obj(c) ? (obj(c)!.v ?? null) : (c as CellValue))),
-        formulas: grid((c) =>
-          obj(c)?.f ? `=${obj(c)!.f!.replace(/^=/, "")}` : null,
-        ),
+        formulas: grid((c) => (obj(c)?.f ? `=${obj(c)!.f!.replace(/^=/, "")}` : null)),
         numberFormats: grid((c) => obj(c)?.fmt ?? null),
-        merges: (s.merges ?? [])
-          .map((m) => parseRangeA1(m))
-          .filter((m): m is CellRange => m !== null),
+        merges: (s.merges ?? []).map((m) => parseRangeA1(m)).filter((m): m is CellRange => m !== null),
       };
     }),
   };
 }
 
 /** Several transformations one after the other, each on the reading of the spec the one before left. */
-export function compose(
-  id: string,
-  ...steps: Transformation[]
-): Transformation {
+export function compose(id: string, ...steps: Transformation[]): Transformation {
   return {
     id,
     apply(spec, base) {
@@ -744,38 +610,23 @@ export const TRANSFORMATIONS: Transformation[] = [
   labelSpaces,
   figuresAsText("figures-as-text", (n) => String(n)),
   figuresAsText("figures-with-unit", (n) => `${n}分`),
+  figuresAsText("figures-full-width", (n) => String(n).replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))),
+  figuresAsText("figures-padded", (n) => ` ${n} `),
+  pageBreakHeaderOnly,
+  headerSpacesWide,
   scoreBeforeWeight,
-  compose(
-    "all-at-once",
-    titleLines,
-    shift(2, 1),
-    headerSynonyms(1),
-    headerBrackets,
-    pageBreakRepeat,
-    notesAfter,
-  ),
-  compose(
-    "spaced-synonyms-moved",
-    headerSynonyms(2),
-    headerSpaces,
-    headerLineBreaks,
-    shift(4, 2),
-    emptyColumnBetween,
-  ),
+  blankRowUnderHeader,
+  compose("two-page-breaks", pageBreakRepeat, pageBreakBlankNames),
+  compose("all-at-once", titleLines, shift(2, 1), headerSynonyms(1), headerBrackets, pageBreakRepeat, notesAfter),
+  compose("spaced-synonyms-moved", headerSynonyms(2), headerSpaces, headerLineBreaks, shift(4, 2), emptyColumnBetween),
 ];
 
 /** Where a range's cells are now: the box around them (a column swap keeps a range that holds both). */
-export const mapRange = (
-  map: PosMap,
-  sheet: string,
-  r: CellRange,
-): CellRange => {
+export const mapRange = (map: PosMap, sheet: string, r: CellRange): CellRange => {
   const rows: number[] = [];
   const cols: number[] = [];
-  for (let row = r.top; row <= r.bottom; row++)
-    rows.push(map(sheet, { row, col: r.left }).row);
-  for (let col = r.left; col <= r.right; col++)
-    cols.push(map(sheet, { row: r.top, col }).col);
+  for (let row = r.top; row <= r.bottom; row++) rows.push(map(sheet, { row, col: r.left }).row);
+  for (let col = r.left; col <= r.right; col++) cols.push(map(sheet, { row: r.top, col }).col);
   return {
     top: Math.min(...rows),
     left: Math.min(...cols),
@@ -799,38 +650,21 @@ export interface Reading {
 }
 
 export async function read(spec: Spec, withMerges: boolean): Promise<Reading> {
-  const bytes = new Uint8Array(
-    await specToWorkbook(spec, withMerges).xlsx.writeBuffer(),
-  );
+  const bytes = new Uint8Array(await specToWorkbook(spec, withMerges).xlsx.writeBuffer());
   const analysis = analyzeWorkbook(readWorkbookBytes(bytes, `${spec.id}.xlsx`));
   return { analysis, ...keys(analysis, (_s, p) => p) };
 }
 
 /** The keys of a reading, with its cells moved by `map` (identity for the reading itself). */
-export function keys(
-  a: Analysis,
-  map: PosMap,
-): { tables: string[]; findings: string[] } {
+export function keys(a: Analysis, map: PosMap): { tables: string[]; findings: string[] } {
   const tables = a.calcs.map((c) => {
     const t = summarizeTable(c);
     const range = rangeToA1(mapRange(map, t.sheet, c.table.range));
-    return [
-      t.sheet,
-      range,
-      t.kind,
-      t.indicators,
-      t.weightTotal,
-      t.scoreTotal,
-      t.declaredWeightTotal,
-      t.declaredScoreTotal,
-      t.grade,
-      t.declaredGrade,
-    ].join(" | ");
+    return [t.sheet, range, t.kind, t.indicators, t.weightTotal, t.scoreTotal, t.declaredWeightTotal, t.declaredScoreTotal, t.grade, t.declaredGrade].join(
+      " | ",
+    );
   });
-  const findings = a.findings.map(
-    (f) =>
-      `${f.severity} ${f.rule} ${f.sheet}!${f.cell ? mapCell(map, f.sheet, f.cell) : ""}`,
-  );
+  const findings = a.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell ? mapCell(map, f.sheet, f.cell) : ""}`);
   return { tables: tables.sort(), findings: findings.sort() };
 }
 
@@ -854,19 +688,13 @@ const minus = (a: string[], b: string[]) => {
 };
 
 /** Runs one transformation on one spec; null when it does not apply, else the differences (empty when none). */
-export async function check(
-  spec: Spec,
-  tr: Transformation,
-  variant: "merged" | "nomerge",
-  base?: Reading,
-): Promise<Difference | null | "same"> {
+export async function check(spec: Spec, tr: Transformation, variant: "merged" | "nomerge", base?: Reading): Promise<Difference | null | "same"> {
   const b = base ?? (await read(spec, variant === "merged"));
   const t = tr.apply(spec, b.analysis);
   if (!t) return null;
   const got = await read(t.spec, variant === "merged");
   const expected = keys(b.analysis, t.map);
-  const sameTables =
-    JSON.stringify(expected.tables) === JSON.stringify(got.tables);
+  const sameTables = JSON.stringify(expected.tables) === JSON.stringify(got.tables);
   const lost = minus(expected.findings, got.findings);
   const added = minus(got.findings, expected.findings);
   if (sameTables && lost.length === 0 && added.length === 0) return "same";
@@ -885,10 +713,7 @@ async function main(): Promise<void> {
   const { join } = await import("node:path");
   const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
   const only = process.argv.find((a) => a.startsWith("--t="))?.slice(4);
-  const specs: Spec[] = [
-    ...(loadCorpus() as unknown as Spec[]),
-    ...loadSpecDir<Spec>(join(__dirname, "../test/fixtures/specs")),
-  ].filter(
+  const specs: Spec[] = [...(loadCorpus() as unknown as Spec[]), ...loadSpecDir<Spec>(join(__dirname, "../test/fixtures/specs"))].filter(
     (s) => filters.length === 0 || filters.some((f) => s.id.includes(f)),
   );
   let same = 0;
@@ -906,19 +731,14 @@ async function main(): Promise<void> {
           differ++;
           failing.set(tr.id, (failing.get(tr.id) ?? 0) + 1);
           console.log(`✗ ${spec.id} ${variant} ${tr.id}`);
-          if (d.tables)
-            console.log(
-              `    tables expected:\n      ${d.tables.expected.join("\n      ")}\n    got:\n      ${d.tables.got.join("\n      ")}`,
-            );
+          if (d.tables) console.log(`    tables expected:\n      ${d.tables.expected.join("\n      ")}\n    got:\n      ${d.tables.got.join("\n      ")}`);
           for (const l of d.lost) console.log(`    lost:  ${l}`);
           for (const a of d.added) console.log(`    added: ${a}`);
         }
       }
     }
   }
-  console.log(
-    `\n${specs.length} specs: ${same} same, ${differ} differ, ${skipped} not applicable`,
-  );
+  console.log(`\n${specs.length} specs: ${same} same, ${differ} differ, ${skipped} not applicable`);
   for (const [id, n] of failing) console.log(`  ${id}: ${n}`);
   process.exitCode = differ > 0 ? 1 : 0;
 }
