@@ -16,6 +16,8 @@ export type PosMap = (sheet: string, pos: CellPos) => CellPos;
 export interface Transformed {
   spec: Spec;
   map: PosMap;
+  /** Where further copies of the original's cells are, when the transformation duplicated them. */
+  copies?: PosMap[];
 }
 
 export interface Transformation {
@@ -209,6 +211,49 @@ export const blankRowsBetween: Transformation = {
     return any ? e : null;
   },
 };
+
+/**
+ * A second copy of a table sheet's whole content beside it (after one empty column) or under it (after
+ * two blank rows): two tables on one sheet, each read as it was alone. Only sheets whose tables'
+ * findings are all on the sheet itself (none in report text on another sheet) are copied.
+ */
+export function copied(id: string, where: "beside" | "below"): Transformation {
+  return {
+    id,
+    apply(spec, base) {
+      const e = new SpecEdit(spec);
+      const offsets = new Map<string, { rows: number; cols: number }>();
+      for (const sheet of tablesBySheet(base).keys()) {
+        if (base.findings.some((f) => f.sheet !== sheet && base.tables[f.tableIndex]?.sheet === sheet)) continue;
+        const s = e.sheet(sheet);
+        const height = lastUsedRow(s) + 1;
+        const width = Math.max(0, ...s.rows.map((r) => r.length));
+        const off = where === "beside" ? { rows: 0, cols: width + 1 } : { rows: height + 2, cols: 0 };
+        const original = s.rows.map((r) => [...r]);
+        original.slice(0, height).forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && e.set(sheet, r + off.rows, c + off.cols, v)));
+        s.merges = [
+          ...(s.merges ?? []),
+          ...(s.merges ?? []).map((m) => {
+            const x = parseRangeA1(m)!;
+            return rangeToA1({ top: x.top + off.rows, bottom: x.bottom + off.rows, left: x.left + off.cols, right: x.right + off.cols });
+          }),
+        ];
+        offsets.set(sheet, off);
+      }
+      if (offsets.size === 0) return null;
+      return {
+        spec: e.spec,
+        map: (_s, p) => p,
+        copies: [
+          (sheet, p) => {
+            const o = offsets.get(sheet);
+            return o ? { row: p.row + o.rows, col: p.col + o.cols } : p;
+          },
+        ],
+      };
+    },
+  };
+}
 
 /** An empty row right under each table's header, as a PDF conversion sometimes leaves one. */
 export const blankRowUnderHeader: Transformation = {
@@ -453,10 +498,14 @@ export function pageBreak(id: string, line: string, reenter: boolean): Transform
 export const pageBreakHeaderOnly = pageBreak("page-break-header-only", "", true);
 
 /** Every header title of up to six characters spelt with a space between its characters: "一 级 指 标". */
-export const headerSpacesWide = retitle("header-spaces-wide", ["weight", "score", "target", "actual", "level1", "level2", "level3", "unit", "basis"], (title) => {
-  const t = title.trim();
-  return /^[\u4e00-\u9fff]{2,6}$/.test(t) ? [...t].join(" ") : null;
-});
+export const headerSpacesWide = retitle(
+  "header-spaces-wide",
+  ["weight", "score", "target", "actual", "level1", "level2", "level3", "unit", "basis"],
+  (title) => {
+    const t = title.trim();
+    return /^[\u4e00-\u9fff]{2,6}$/.test(t) ? [...t].join(" ") : null;
+  },
+);
 
 /** Total and subtotal labels spelt out with spaces: "合  计" with full-width spaces. */
 export const labelSpaces: Transformation = {
@@ -616,6 +665,8 @@ export const TRANSFORMATIONS: Transformation[] = [
   headerSpacesWide,
   scoreBeforeWeight,
   blankRowUnderHeader,
+  copied("copy-beside", "beside"),
+  copied("copy-below", "below"),
   compose("two-page-breaks", pageBreakRepeat, pageBreakBlankNames),
   compose("all-at-once", titleLines, shift(2, 1), headerSynonyms(1), headerBrackets, pageBreakRepeat, notesAfter),
   compose("spaced-synonyms-moved", headerSynonyms(2), headerSpaces, headerLineBreaks, shift(4, 2), emptyColumnBetween),
@@ -693,7 +744,9 @@ export async function check(spec: Spec, tr: Transformation, variant: "merged" | 
   const t = tr.apply(spec, b.analysis);
   if (!t) return null;
   const got = await read(t.spec, variant === "merged");
-  const expected = keys(b.analysis, t.map);
+  const expected = [t.map, ...(t.copies ?? [])]
+    .map((m) => keys(b.analysis, m))
+    .reduce((x, y) => ({ tables: [...x.tables, ...y.tables].sort(), findings: [...x.findings, ...y.findings].sort() }));
   const sameTables = JSON.stringify(expected.tables) === JSON.stringify(got.tables);
   const lost = minus(expected.findings, got.findings);
   const added = minus(got.findings, expected.findings);

@@ -16,7 +16,14 @@ const specs: Spec[] = [...(loadCorpus() as unknown as Spec[]), ...loadSpecDir<Sp
  * (spec id, transformation id) pairs known to differ, each with the reason. Empty: every pair is
  * read alike. A pair listed here is still run and must still differ, so a fix shows up.
  */
-const EXCLUDED: Record<string, string> = {};
+const EXCLUDED: Record<string, string> = {
+  // 003-01's 自评表 carries report text ("资金到位率100%") that makes a deduction unexplained; with two
+  // copies of the sheet's content on one sheet the text no longer links to one table unambiguously,
+  // so the copy loses that warning (the engine links text to a table only when nothing else could
+  // claim it). A lost warning on an artificial duplicate, never an added error.
+  "003-01 copy-beside": "report text shared by two copies of the table",
+  "003-01 copy-below": "report text shared by two copies of the table",
+};
 
 it("has corpus and seed specs, and transformations that apply to them", () => {
   expect(specs.length).toBeGreaterThanOrEqual(40);
@@ -39,8 +46,11 @@ describe.each(specs.map((s) => [s.id, s] as const))("%s", (id, spec) => {
           if (d === null) continue;
           applied++;
           const excluded = EXCLUDED[`${id} ${tr.id}`];
-          if (excluded) expect(d).not.toBe("same");
-          else if (d !== "same") differing.push(d);
+          if (excluded) {
+            // Still differs (so a fix shows up), and only as the comment says: no table read otherwise, no new error.
+            expect(d).not.toBe("same");
+            if (d !== "same") expect([d.tables, d.added.filter((f) => f.startsWith("error"))]).toEqual([null, []]);
+          } else if (d !== "same") differing.push(d);
         }
         expect(differing).toEqual([]);
         // Moves, title lines and notes apply to every spec that has a table.

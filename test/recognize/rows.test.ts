@@ -124,6 +124,18 @@ describe("classify rows", () => {
     expect(kinds(sheet("表", next)).end).toBe("blank-run");
   });
 
+  it("after blank rows, the same header under 一级 whose weights in the names already make 100 starts the next table", () => {
+    const table = [
+      ["一级指标", "二级指标", "三级指标", "得分"],
+      ["部门决策(40分)", "目标任务(40分)", "相关性(40分)", null],
+      ["部门管理(60分)", "预算执行(60分)", "执行率(60分)", null],
+    ];
+    expect(kinds(sheet("表", [...table, [], [], ...table]))).toMatchObject({ end: "new-header", bottom: 3 });
+    // While the groups so far make less than 100, a header after a blank row continues the table.
+    const half = [table[0], table[1]];
+    expect(kinds(sheet("表", [...half, [], ...half.slice(0, 1), table[2]]))).toMatchObject({ end: "sheet-end", bottom: 5 });
+  });
+
   it("a title line of the next table ends this one", () => {
     const s = sheet("表", [
       ["一级指标", "三级指标", "分值", "得分"],

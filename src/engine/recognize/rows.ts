@@ -3,6 +3,7 @@
  * total, placeholder, repeated header, 续表 line …) and where the table ends. Reads words and
  * positions only; deciding what a heading with figures sums is the fold's job.
  */
+import type { Decimal } from "decimal.js";
 import type { SheetView } from "../grid/sheet-view";
 import { key, norm } from "../text/normalize";
 import {
@@ -122,7 +123,17 @@ export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
 function weightsComplete(view: SheetView, f: TableFrame, rows: RowReading[]): boolean {
   const weights = rows.filter((x) => x.kind === "indicator" || x.kind === "part").map((x) => numberCell(view, x.row, f.columns.roles.weight)?.value);
   const total = sum(weights);
-  return weights.length > 0 && (total.eq(100) || total.eq(1));
+  if (weights.length > 0 && (total.eq(100) || total.eq(1))) return true;
+  // Weights printed in the names ("部门决策(25分)"): the 一级 groups read so far add up to the full 100.
+  const groups = new Map<string, Decimal>();
+  for (const x of rows) {
+    const firsts = [...x.levels.filter((l) => l.level === 1), ...(x.kind === "heading" && x.headingLevel === 1 && x.label ? [x.label] : [])];
+    for (const l of firsts) {
+      const named = splitGroupWeight(l.text);
+      if (named.weight && named.unit === "points") groups.set(named.name, named.weight);
+    }
+  }
+  return groups.size > 1 && sum([...groups.values()]).eq(100);
 }
 
 /**
