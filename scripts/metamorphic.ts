@@ -255,6 +255,24 @@ export function copied(id: string, where: "beside" | "below"): Transformation {
   };
 }
 
+/** An empty column inside every table, right before its `role` column, as a PDF conversion leaves one. */
+export function emptyColumnBefore(role: "weight" | "target" | "level3"): Transformation {
+  return {
+    id: `empty-col-before-${role}`,
+    apply(spec, base) {
+      const e = new SpecEdit(spec);
+      const cols = new Map<string, Set<number>>();
+      for (const t of base.tables) {
+        const c = t.columns.roles[role];
+        if (c !== undefined && c > t.range.left) cols.set(t.sheet, (cols.get(t.sheet) ?? new Set()).add(c));
+      }
+      // Right to left, so the columns still to insert at are where the reading found them.
+      for (const [sheet, cs] of cols) for (const c of [...cs].sort((a, b) => b - a)) e.insertCols(sheet, c, 1);
+      return cols.size ? e : null;
+    },
+  };
+}
+
 /** An empty row right under each table's header, as a PDF conversion sometimes leaves one. */
 export const blankRowUnderHeader: Transformation = {
   id: "blank-row-under-header",
@@ -665,6 +683,9 @@ export const TRANSFORMATIONS: Transformation[] = [
   headerSpacesWide,
   scoreBeforeWeight,
   blankRowUnderHeader,
+  emptyColumnBefore("weight"),
+  emptyColumnBefore("target"),
+  emptyColumnBefore("level3"),
   copied("copy-beside", "beside"),
   copied("copy-below", "below"),
   compose("two-page-breaks", pageBreakRepeat, pageBreakBlankNames),

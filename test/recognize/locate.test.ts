@@ -80,6 +80,20 @@ describe("bands and positions", () => {
     expect(recognize(sheet("表", rows)).tables[0].indicators).toHaveLength(2);
   });
 
+  it("does not split at an empty column inside a table (PDF conversion): figures or deeper names on its right", () => {
+    const rows = [
+      ["一级指标", "权重", "二级指标", "分值", null, "三级指标", "目标值", "分值"],
+      ["产出", 60, "数量", 100, null, "补助人数", "100人", 100],
+      ["效益", 40, "社会效益", 100, null, "满意度", "≥90%", 100],
+    ];
+    expect(findBands(new SheetView(sheet("表", rows)))).toEqual([{ left: 0, right: 7 }]);
+    const figures = rows.map((r) => [r[0], r[2], r[5], r[6], null, r[7]]);
+    expect(findBands(new SheetView(sheet("表", figures)))).toEqual([{ left: 0, right: 5 }]);
+    // Two tables side by side still split, also when the right one begins with its 三级 names only.
+    const two = [header, ...body].map((r, i) => [...r, null, ...[header, ...body][i].slice(2)]);
+    expect(findBands(new SheetView(sheet("并排", two))).length).toBe(2);
+  });
+
   it("reads a table that starts anywhere on the sheet, in absolute coordinates", () => {
     const r = recognize(moved(sheet("偏移", [header, ...body], ["A3:C3"]), 7, 4));
     expect(r.tables[0].range).toEqual({ top: 7, left: 4, bottom: 10, right: 8 });

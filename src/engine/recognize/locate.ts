@@ -194,26 +194,52 @@ function isSubHeaderRow(view: SheetView, row: number, band: Band, roles: Map<num
 /**
  * Splits the sheet into bands of columns holding separate tables. A column empty on every row is a
  * separator only when each side holds a table header of its own (a merged name spanning two
- * columns leaves one of them empty once merges are lost, and must not split a table).
+ * columns leaves one of them empty once merges are lost, and must not split a table) and the right
+ * one begins a table: with a name column no deeper than the left one's names. An empty column left
+ * inside a table by a PDF conversion has the table's figures, or its deeper names (三级 right of
+ * 一级/二级), on its right.
  */
 export function findBands(view: SheetView): Band[] {
   const all: Band = { left: view.left, right: view.right };
   const gaps = emptyColumns(view);
   if (gaps.length === 0) return [all];
   const headerRows = candidateRows(view);
-  const hasHeader = (band: Band) => band.left <= band.right && headerRows.some((r) => locateHeader(view, r, band) !== null);
+  const headerOf = (band: Band): HeaderCandidate | null => {
+    if (band.left > band.right) return null;
+    for (const r of headerRows) {
+      const h = locateHeader(view, r, band);
+      if (h) return h;
+    }
+    return null;
+  };
   const bands: Band[] = [];
   let start = view.left;
   for (const g of gaps) {
     const leftPart = { left: start, right: g - 1 };
     const rightPart = { left: g + 1, right: view.right };
-    if (hasHeader(leftPart) && hasHeader(rightPart)) {
+    const [left, right] = [headerOf(leftPart), headerOf(rightPart)];
+    const next = gaps.find((x) => x > g) ?? view.right + 1;
+    if (left && right && beginsTable(left, right, next)) {
       bands.push(leftPart);
       start = g + 1;
     }
   }
   bands.push({ left: start, right: view.right });
   return bands;
+}
+
+const LEVEL: Partial<Record<ColumnRole, number>> = { level1: 1, level2: 2, level3: 3 };
+
+/**
+ * Whether the header right of an empty column starts a table of its own rather than going on with
+ * the left one; only its columns before the next empty column (`end`) count.
+ */
+function beginsTable(left: HeaderCandidate, right: HeaderCandidate, end: number): boolean {
+  const first = right.words[0];
+  if (!first || LEVEL[first.role] === undefined) return false;
+  const levels = (h: HeaderCandidate, end = Infinity) =>
+    h.words.filter((w) => w.col < end).map((w) => LEVEL[w.role]).filter((l): l is number => l !== undefined);
+  return Math.min(...levels(right, end)) <= Math.max(...levels(left));
 }
 
 function emptyColumns(view: SheetView): number[] {
