@@ -75,7 +75,9 @@ export function writeDocx(path: string): string {
   return path;
 }
 
+/** LibreOffice, which CI installs (.ci/run): there a missing soffice fails the suite rather than skipping its tests. */
 export const soffice = findSoffice();
+if (!soffice && process.env.CI) throw new Error("soffice is missing: .ci/run must install LibreOffice (libreoffice-calc-nogui)");
 
 /** Converts a workbook with LibreOffice (own profile) to `format` (xls, ods, csv…) into outDir. */
 export function sofficeConvert(file: string, format: string, outDir: string): void {
