@@ -16,6 +16,7 @@ const WORDS = {
     grade: "等级",
     unit: "单位",
     target: "目标表（无权重/得分）",
+    scale: { fraction: "权重按小数（合计为1）读取，已换算为分", percent: "权重按百分比读取，已换算为分", relative: "二级/三级权重按占一级的比例读取，已换算为分" },
     error: "错误",
     warning: "提醒",
     info: "信息",
@@ -39,6 +40,7 @@ const WORDS = {
     grade: "grade",
     unit: "unit",
     target: "target table (no weights or scores)",
+    scale: { fraction: "weights read as fractions of 1, shown in points", percent: "weights read as percentages, shown in points", relative: "weights read as shares of their 一级, shown in points" },
     error: "error",
     warning: "warning",
     info: "info",
@@ -77,6 +79,7 @@ export function formatResult(r: FileResult, lang: Lang): string {
       else if (s.undetermined) parts.push(w.undetermined(s.undetermined));
       if (s.grade) parts.push(`${w.grade} ${s.grade}${s.declaredGrade ? w.aside(`${w.declared} ${s.declaredGrade}`) : ""}`);
       out.push(`       ${parts.join("  ")}`);
+      if (s.weightScale !== "points") out.push(`       ${w.scale[s.weightScale]}`);
     }
     for (const f of r.findings.filter((x) => x.table === s.index)) {
       const where = f.sheet === s.sheet ? f.cell : `${f.sheet}!${f.cell}`;

@@ -20,6 +20,8 @@ export interface TableSummary {
   ruleScoreTotal: string | null;
   grade: string | null;
   declaredGrade: string | null;
+  /** How the weights were written (totals are always in points): points, fraction, percent or relative (shares of the 一级). */
+  weightScale: "points" | "fraction" | "percent" | "relative";
 }
 
 export interface FindingSummary {
@@ -48,6 +50,7 @@ export function summarizeTable(calc: TableCalc): TableSummary {
     ruleScoreTotal: str(calc.ruleScoreTotal),
     grade: calc.grade,
     declaredGrade: t.declaredGrade?.grade ?? null,
+    weightScale: t.weightScale ?? "points",
   };
 }
 

@@ -2,7 +2,10 @@
 import { analyzeWorkbook, RULES, type SheetSnapshot } from "../../src/engine";
 import { readWorkbookFile } from "../../src/xlsx";
 import { findUnit } from "../../src/cli/form-header";
-import { fixture, runInProcess } from "./helpers";
+import { join } from "node:path";
+import { loadCorpus } from "../../scripts/corpus";
+import { specToWorkbook } from "../../scripts/fixture-spec";
+import { fixture, runInProcess, tempDir } from "./helpers";
 
 describe("one table numbering", () => {
   // 003-01 holds a target table (表1, no weights or scores) above its scoring table (表2).
@@ -87,5 +90,19 @@ describe("the report's own words follow its language", () => {
     expect(en.out).not.toMatch(/（stated|unit：/);
     const zh = await runInProcess("check", fixture("000-07"));
     expect(zh.out).toContain("权重合计 99（填报 100）  得分合计 98（填报 99）");
+  });
+});
+
+describe("the weight scale read is said", () => {
+  it("a 指标体系 whose 二级/三级 weights are shares of their 一级: the report says so, --json names the scale", async () => {
+    const spec = loadCorpus().find((s) => s.id === "jl-keji-nd-1")!;
+    const file = join(tempDir("scale"), "指标体系.xlsx");
+    await specToWorkbook(spec as never, true).xlsx.writeFile(file);
+    const text = await runInProcess("check", file);
+    expect(text.out).toContain("二级/三级权重按占一级的比例读取，已换算为分");
+    const json = JSON.parse((await runInProcess("check", file, "--json")).out);
+    expect(json.files[0].tables[0].weightScale).toBe("relative");
+    const plain = JSON.parse((await runInProcess("check", fixture("000-07"), "--json")).out);
+    expect(plain.files[0].tables[0].weightScale).toBe("points");
   });
 });

@@ -41,6 +41,7 @@ export const en: Strings = {
   notScored: "no scores filled in",
   verdictOk: "Declared and recalculated agree",
   verdictDiffers: "Declared and recalculated differ",
+  weightScale: { fraction: "Weights read as fractions of 1 and shown in points.", percent: "Weights read as percentages and shown in points.", relative: "Level-2/3 weights read as shares of their level 1 and shown in points." },
   fundsConvention: "Indicator weights total 90; the other 10 are for budget execution (the 90 + 10 structure of Caiyu [2020] No. 10), 100 in all.",
   unscorable: (n) => `${s(n, "indicator")} cannot be scored by rule (judgment needed):`,
   computedShort: "recalc.",

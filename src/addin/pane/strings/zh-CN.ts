@@ -41,6 +41,7 @@ export const zhCN = {
   notScored: "表中未填写得分",
   verdictOk: "填报与重算一致",
   verdictDiffers: "填报与重算不一致",
+  weightScale: { fraction: "权重按小数（合计为 1）读取，已换算为分。", percent: "权重按百分比读取，已换算为分。", relative: "二级、三级权重按占一级的比例读取，已换算为分。" },
   fundsConvention: "指标权重合计 90 分，另 10 分为预算执行率（按财预〔2020〕10号的 90＋10 结构），合计 100 分。",
   unscorable: (n: number) => `${n} 项指标无法按规则计分（需人工判断）：`,
   computedShort: "重算",

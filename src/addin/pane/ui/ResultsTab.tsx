@@ -137,6 +137,11 @@ function TableCard({ calc, findings, onGo }: { calc: TableCalc; findings: Findin
           </dl>
           {showRule && <Caption1 className={styles.note}>{t.ruleScoreHelp}</Caption1>}
           {fundsConvention(calc) && <Caption1 className={styles.note} data-testid="funds-convention">{t.fundsConvention}</Caption1>}
+          {calc.table.weightScale && calc.table.weightScale !== "points" && (
+            <Caption1 className={styles.note} data-testid="weight-scale">
+              {t.weightScale[calc.table.weightScale]}
+            </Caption1>
+          )}
           {cannot.length > 0 && (
             <div data-testid="unscorable">
               <Caption1 className={styles.note}>{t.unscorable(cannot.length)}</Caption1>
