@@ -14,7 +14,7 @@ import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { launch } from "../test/support/browser";
 import { serve, type StaticServer } from "../test/support/static-server";
-import { readXlsxFile } from "../src/xlsx/reader";
+import { readXlsxFile } from "../src/xlsx/read";
 
 const root = join(__dirname, "..");
 

@@ -2,7 +2,7 @@
  * Prints an .xlsx workbook as the engine's grid snapshot (JSON): what the task-pane harness loads
  * into its in-memory gateway. Run: tsx scripts/snapshot-json.ts FILE.xlsx
  */
-import { readXlsxFile } from "../src/xlsx/reader";
+import { readXlsxFile } from "../src/xlsx/read";
 
 async function main(): Promise<void> {
   const file = process.argv[2];

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { readXlsxFile } from "../../src/xlsx/reader";
+import { readXlsxFile } from "../../src/xlsx/read";
 import { MemoryGateway } from "../../src/addin/memory-gateway";
 import { PaneSession, DEFAULT_RECALC } from "../../src/addin/pane/session";
 import { compareRows } from "../../src/addin/pane/recalc-view";

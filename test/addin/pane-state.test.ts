@@ -3,7 +3,7 @@
  * offered, never applied silently; strings, text clean-up and the ribbon's shared-runtime command.
  */
 import { join } from "node:path";
-import { readXlsxFile } from "../../src/xlsx/reader";
+import { readXlsxFile } from "../../src/xlsx/read";
 import { MemoryGateway } from "../../src/addin/memory-gateway";
 import { DEFAULT_RECALC, PaneSession } from "../../src/addin/pane/session";
 import { currentDrafts, initialState, paneReducer, type PaneState } from "../../src/addin/pane/state";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { main } from "../../src/cli/main";
-import { readXlsxFile } from "../../src/xlsx/reader";
+import { readXlsxFile } from "../../src/xlsx/read";
 import { analyzeWorkbook } from "../../src/engine/analyze";
 import { cleanRows, layoutA, type Row } from "../support/tables";
 import { sheet } from "../support/grid";

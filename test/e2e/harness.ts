@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { readXlsxFile } from "../../src/xlsx/reader";
+import { readXlsxFile } from "../../src/xlsx/read";
 import { launch } from "../support/browser";
 import { serve, type StaticServer } from "../support/static-server";
 
@@ -67,6 +67,16 @@ export function useHarness(context: BrowserContextOptions = { viewport: { width:
 export async function open(h: Harness, fixture: string, query = "&run=check"): Promise<void> {
   await h.page.goto(`${h.server.origin}/harness.html?fixture=${fixture}${query}`);
   await h.page.getByTestId("summary").waitFor({ timeout: 30_000 });
+}
+
+/** Opens a tab and waits until it is ready to be measured: the recalculation with its preview shown. */
+export async function showTab(page: Page, tab: string): Promise<void> {
+  await page.getByTestId(`tab-${tab}`).click();
+  await page.getByTestId("busy").waitFor({ state: "detached" });
+  if (tab === "recalc") {
+    await page.getByTestId("opt-rescore").click();
+    await page.getByTestId("preview").click().catch(() => undefined);
+  }
 }
 
 export const state = (h: Harness) => h.page.evaluate(() => (window as unknown as { __SCORECHECK_MEMORY__: { state(): MemoryState } }).__SCORECHECK_MEMORY__.state());

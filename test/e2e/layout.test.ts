@@ -7,9 +7,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { readXlsxFile } from "../../src/xlsx/reader";
+import { readXlsxFile } from "../../src/xlsx/read";
 import { browserAvailable } from "../support/browser";
-import { open, root, shots, useHarness, type Harness } from "./harness";
+import { open, root, showTab, shots, useHarness, type Harness } from "./harness";
 
 const run = browserAvailable() ? describe : describe.skip;
 const TABS = ["results", "recalc", "narrative", "settings"] as const;
@@ -66,12 +66,7 @@ run("pane layout and language with a Chinese font", () => {
           await page.setViewportSize({ width, height: 900 });
           await open(h, fixture, `&run=check${lang === "en" ? "&lang=en-US" : ""}`);
           for (const tab of TABS) {
-            await page.getByTestId(`tab-${tab}`).click();
-            await page.getByTestId("busy").waitFor({ state: "detached" });
-            if (tab === "recalc") {
-              await page.getByTestId("opt-rescore").click();
-              await page.getByTestId("preview").click().catch(() => undefined);
-            }
+            await showTab(page, tab);
             if (tab === "narrative") await page.getByTestId("section-conclusion").waitFor();
             expect({ fixture, width, tab, overflowing: await overflowing(h) }).toEqual({ fixture, width, tab, overflowing: [] });
             if (fixture === "000-07") await page.screenshot({ path: join(shots, `pane-${lang}-${tab}-${width}.png`), fullPage: false });
@@ -124,12 +119,7 @@ run("pane layout and language with a Chinese font", () => {
       const workbook = (await readXlsxFile(join(root, "test/fixtures/xlsx", `${fixture}.xlsx`))).sheets.flatMap((s) => [s.name, ...s.values.flat().filter((v): v is string => typeof v === "string")]).join("\n");
       await open(h, fixture, "&run=check&lang=en-US");
       for (const tab of TABS) {
-        await page.getByTestId(`tab-${tab}`).click();
-        await page.getByTestId("busy").waitFor({ state: "detached" });
-        if (tab === "recalc") {
-          await page.getByTestId("opt-rescore").click();
-          await page.getByTestId("preview").click().catch(() => undefined);
-        }
+        await showTab(page, tab);
         const runs = await page.evaluate(() => {
           const out: string[] = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { readXlsxBytes } from "../../src/xlsx/reader";
+import { readXlsxBytes } from "../../src/xlsx/read";
 import { analyzeWorkbook, type Analysis } from "../../src/engine/analyze";
 
 /**

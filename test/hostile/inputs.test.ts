@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { mkdirSync, readFileSync } from "node:fs";
-import { readXlsxFile, readXlsxBytes } from "../../src/xlsx/reader";
+import { readXlsxFile, readXlsxBytes } from "../../src/xlsx/read";
 import { analyzeWorkbook } from "../../src/engine/analyze";
 import { planFix } from "../../src/engine/changes/plan";
 import { patchWorkbookBytes } from "../../src/xlsx/write";

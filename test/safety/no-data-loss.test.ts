@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { loadSpecs } from "../../scripts/build-fixtures";
-import { readXlsxFile } from "../../src/xlsx/reader";
+import { readXlsxFile } from "../../src/xlsx/read";
 import { analyzeWorkbook } from "../../src/engine/analyze";
 import { planFix } from "../../src/engine/changes/plan";
 import { MemoryGateway } from "../../src/addin/memory-gateway";

@@ -6,12 +6,11 @@ import { join } from "node:path";
 import { existsSync } from "node:fs";
 import { loadSpecs } from "../../scripts/build-fixtures";
 import { pickFields, SPEC_TABLE_FIELDS } from "../../scripts/fixture-spec";
-import { readXlsxFile } from "../../src/xlsx/reader";
+import { readXlsxBytes, readXlsxFile } from "../../src/xlsx/read";
 import { analyzeWorkbook, type Analysis } from "../../src/engine/analyze";
 import { summarizeTable } from "../../src/engine/report";
 import { RULES } from "../../src/engine/rules";
 import { planFix } from "../../src/engine/changes/plan";
-import { readXlsxBytes } from "../../src/xlsx/reader";
 import { patchWorkbookBytes } from "../../src/xlsx/write";
 import { readFileSync } from "node:fs";
 
