@@ -74,8 +74,9 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
     }
     const rateCell = cols.rate !== undefined ? view.value(dataRow, cols.rate) : null;
     const rate = rateCell === null ? null : parseIndicatorValue(rateCell, view.numberFormat(dataRow, cols.rate));
+    const top = headingTop(view, h);
     return {
-      range: { top: headingTop(view, h), left: view.left, bottom, right: Math.max(...Object.values(cols)) },
+      range: { top, left: occupiedLeft(view, top, bottom), bottom, right: Math.max(...Object.values(cols)) },
       budget: numberCell(view, dataRow, cols.budget),
       initialBudget: numberCell(view, dataRow, cols.initial),
       executed: numberCell(view, dataRow, cols.executed),
@@ -127,6 +128,12 @@ function weightInHeading(view: SheetView, h: number): NumberCell | null {
  * The funds heading ("项目资金（万元）") sits on the row of the column words or up to two rows
  * above it; a project name that merely contains 资金 is not a heading.
  */
+/** The block begins at its leftmost filled cell (often a vertical 项目资金（万元） label), not at the band's edge. */
+function occupiedLeft(view: SheetView, top: number, bottom: number): number {
+  for (let c = view.left; c <= view.right; c++) for (let r = top; r <= bottom; r++) if (view.text(r, c)) return c;
+  return view.left;
+}
+
 function headingTop(view: SheetView, h: number): number {
   const isHeading = (r: number) => {
     for (let c = view.left; c <= view.right; c++) if (FUNDS_HEADING.test(key(view.text(r, c)))) return true;
@@ -165,7 +172,7 @@ function readLabelledFunds(view: SheetView, from: number, to: number): FundsBloc
     for (let c = view.left; c <= view.right; c++) if (FUNDS_WORD.test(view.text(r, c)) && FUNDS_HEADING_DETAIL.test(view.text(r, c))) headTop = r;
   }
   return {
-    range: { top: headTop, left: view.left, bottom, right: view.right },
+    range: { top: headTop, left: occupiedLeft(view, headTop, bottom), bottom, right: view.right },
     budget,
     initialBudget: null,
     executed,
