@@ -6,7 +6,7 @@
 import type { Decimal } from "decimal.js";
 import type { SheetView } from "../grid/sheet-view";
 import { key } from "../text/normalize";
-import { TOTAL_LABEL, type ColumnRole } from "../text/vocabulary";
+import { SCORE_COLUMN_RANK, TOTAL_LABEL, type ColumnRole } from "../text/vocabulary";
 import type { ColumnMap, Doubt } from "../model";
 import { readNumber } from "../values/number-text";
 import { Dec } from "../values/decimal";
@@ -26,6 +26,8 @@ export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnRead
   const roles: Partial<Record<ColumnRole, number>> = {};
   for (const w of header.words) if (roles[w.role] === undefined && w.role !== "weight") roles[w.role] = w.col;
   const doubts: Doubt[] = [];
+  const score = chooseScoreColumn(view, header, doubts);
+  if (score !== undefined) roles.score = score;
   let left = header.left;
   const adopted = level1FromValues(view, header, roles);
   if (adopted !== null) {
@@ -37,6 +39,41 @@ export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnRead
   if (weightCols.length === 1) roles.weight = weightCols[0];
   else if (weightCols.length > 1) chooseWeightColumn(view, header, roles, weightCols, doubts);
   return { columns: { roles, nameCols, ...(levelWeights.length ? { levelWeights } : {}) }, left, doubts };
+}
+
+/** A header column's own words, over all header rows (a merged title counts once). */
+function headerText(view: SheetView, header: HeaderCandidate, col: number): string {
+  const parts: string[] = [];
+  for (const r of header.rows) {
+    const m = view.merge(r, col);
+    const t = m ? view.text(m.top, m.left) : view.text(r, col);
+    if (t && !parts.includes(t)) parts.push(t);
+  }
+  return parts.join("").replace(/\s+/g, "");
+}
+
+/**
+ * Several score columns (自评得分 and 评价得分, 指标得分（百分制） and 加权得分): the table's result is
+ * the weighted or the reviewer's one. Said as a doubt, since the other column is not checked.
+ */
+function chooseScoreColumn(view: SheetView, header: HeaderCandidate, doubts: Doubt[]): number | undefined {
+  const cols = header.words.filter((w) => w.role === "score").map((w) => w.col);
+  if (cols.length < 2) return cols[0];
+  const texts = cols.map((c) => headerText(view, header, c));
+  const rank = (t: string) => SCORE_COLUMN_RANK.find((x) => x.words.test(key(t)))?.rank ?? 1;
+  let best = 0;
+  cols.forEach((_, i) => {
+    if (rank(texts[i]) > rank(texts[best])) best = i;
+  });
+  const others = texts.filter((_, i) => i !== best);
+  doubts.push({
+    pos: { row: header.rows[0], col: cols[best] },
+    message: {
+      zh: `表中有${cols.length}列得分（${texts.map((t) => `“${t}”`).join("、")}），按“${texts[best]}”核查，${others.map((t) => `“${t}”`).join("、")}未核查`,
+      en: `the table has ${cols.length} score columns (${texts.join(", ")}); “${texts[best]}” is checked, not ${others.join(", ")}`,
+    },
+  });
+  return cols[best];
 }
 
 /**

@@ -249,6 +249,9 @@ function summary(view: SheetView, frame: TableFrame, r: number, kind: "subtotal"
   const { roles } = frame.columns;
   let weight: NumberCell | null = numberCell(view, r, roles.weight);
   let score: NumberCell | null = numberCell(view, r, roles.score);
+  // Forms with a 分值 column per level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值) put the
+  // total's weight under the 一级 分值 and leave the 三级 one empty.
+  for (const lw of [...(frame.columns.levelWeights ?? [])].sort((a, b) => a.level - b.level)) weight ??= numberCell(view, r, lw.col);
   if (!weight && !score) {
     // Figures shifted out of their columns (PDF conversions): take the row's numbers in column order.
     const nums = numbersInRow(view, r, label.col + 1, frame.right + 1);

@@ -128,7 +128,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const hasScores = columns.roles.score !== undefined && (body.indicators.some((i) => i.score) || !!body.total?.score);
   const funds = ctx.funds;
   const top = ctx.ownFunds && funds ? Math.min(funds.range.top, header.rows[0]) : header.rows[0];
-  const left = Math.min(frame.left, body.total?.labelCell.col ?? Infinity, ctx.ownFunds && funds ? funds.range.left : Infinity);
+  const left = Math.min(frame.left, header.extent.left, body.total?.labelCell.col ?? Infinity, ctx.ownFunds && funds ? funds.range.left : Infinity);
   const title = findTitle(view, header.band, header.rows[0]) ?? findTitle(view, header.band, top);
   const projectName = findProjectName(view, header.band, ctx.searchFrom, top);
   const level1Names = [
@@ -140,7 +140,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   return {
     index: 0,
     sheet: view.name,
-    range: { top, left, bottom, right: header.right },
+    range: { top, left, bottom, right: Math.max(header.right, header.extent.right) },
     headerRows: header.rows,
     columns,
     kind: hasWeights || hasScores ? "scoring" : "target",

@@ -29,6 +29,11 @@ export interface HeaderCandidate {
   left: number;
   right: number;
   band: Band;
+  /**
+   * Columns the header's titles cover, words the vocabulary does not know included (序号 on the
+   * left, 得分率 or 佐证材料 on the right): the table's width as a reader sees it.
+   */
+  extent: Band;
   /** Points a section label in the header declares for the whole block ("年度绩效目标1 (80分)"). */
   sectionWeight?: { value: Decimal; pos: CellPos };
 }
@@ -146,7 +151,23 @@ export function locateHeader(view: SheetView, row: number, band: Band): HeaderCa
     }
   const words = [...byCol].sort((a, b) => a[0] - b[0]).map(([col, role]) => ({ col, role }));
   const sectionWeight = sectionWeightOf(view, rows, layers);
-  return { rows, words, left, right, band, ...(sectionWeight ? { sectionWeight } : {}) };
+  const extent = headerExtent(view, rows, band, left, right);
+  return { rows, words, left, right, band, extent, ...(sectionWeight ? { sectionWeight } : {}) };
+}
+
+/** Widens [left, right] over adjoining titled columns of the header rows, stopping at the first untitled one. */
+function headerExtent(view: SheetView, rows: number[], band: Band, left: number, right: number): Band {
+  const titled = (c: number) =>
+    rows.some((r) => {
+      const m = view.merge(r, c);
+      const t = m ? view.text(m.top, m.left) : view.text(r, c);
+      return t !== "" && t.length <= 20 && typeof view.value(m?.top ?? r, m?.left ?? c) === "string";
+    });
+  let l = left;
+  while (l - 1 >= band.left && titled(l - 1)) l--;
+  let r = right;
+  while (r + 1 <= band.right && titled(r + 1)) r++;
+  return { left: l, right: r };
 }
 
 /**

@@ -88,6 +88,24 @@ const MAX_BLANK_RUN = 2;
 const MAX_SKIPPED_BLANKS = 6;
 
 export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
+  const read = readRows(view, frame);
+  return read.end === "total" ? read : { ...read, bottom: lastTableRow(view, frame, read) };
+}
+
+/**
+ * A table without a total row ends at its last row of the table's own: a line of text without
+ * figures after it ("附件2", a remark, a group name with nothing under it) belongs to what follows.
+ */
+function lastTableRow(view: SheetView, frame: TableFrame, read: RowsReading): number {
+  let i = read.rows.length - 1;
+  const trailing = (x: RowReading) => (x.kind === "other" || (x.kind === "heading" && !x.hasFigures)) && !hasData(view, frame, x.row);
+  while (i >= 0 && trailing(read.rows[i])) i--;
+  if (i === read.rows.length - 1) return read.bottom;
+  const kept = read.rows[i];
+  return kept ? Math.max(kept.row, ...(kept.spans ?? [])) : frame.header.rows[frame.header.rows.length - 1];
+}
+
+function readRows(view: SheetView, frame: TableFrame): RowsReading {
   const out: RowReading[] = [];
   const last = frame.header.rows[frame.header.rows.length - 1];
   let bottom = last;

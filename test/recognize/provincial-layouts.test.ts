@@ -1,0 +1,127 @@
+/**
+ * Layouts of provincial and third-party forms beyond the corpus: a 分值 column per level, 序号 and
+ * 得分率 columns, several score columns, the 新疆 2023 form's wording, and a table that simply stops.
+ */
+import { analyzeWorkbook } from "../../src/engine/analyze";
+import { summarizeTable } from "../../src/engine/report";
+import { sheet, workbook } from "../support/grid";
+
+const analyze = (rows: Parameters<typeof sheet>[1], merges: string[] = []) => analyzeWorkbook(workbook(sheet("Sheet1", rows, merges)));
+const findings = (a: ReturnType<typeof analyze>) => a.findings.map((f) => `${f.severity} ${f.rule} ${f.cell}`);
+
+describe("一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 (a weight column per level)", () => {
+  const rows = [
+    ["部门整体支出绩效评价指标评分表"],
+    ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评价标准", "得分"],
+    ["投入", 20, "目标设定", 8, "绩效目标合理性", 4, "合理得4分", 4],
+    [null, null, null, null, "绩效指标明确性", 4, "明确得4分", 3],
+    [null, null, "预算配置", 12, "在职人员控制率", 6, "≤100%得6分", 6],
+    [null, null, null, null, "“三公经费”变动率", 6, "下降得6分", 6],
+    ["产出", 50, "职责履行", 50, "实际完成率", 25, "", 25],
+    [null, null, null, null, "质量达标率", 25, "", 24],
+    ["效果", 30, "履职效益", 30, "服务对象满意度", 30, "", 28],
+    ["合计", 100, null, null, null, null, null, 96],
+  ];
+  const merges = ["A3:A6", "B3:B6", "C3:C4", "D3:D4", "C5:C6", "D5:D6", "A7:A8", "B7:B8", "C7:C8", "D7:D8"];
+  for (const withMerges of [true, false]) {
+    it(`reads the total's weight under the 一级 分值 (${withMerges ? "merged" : "merges lost"})`, () => {
+      const a = analyze(rows, withMerges ? merges : []);
+      expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A2:H10", indicators: 7, weightTotal: "100", scoreTotal: "96", declaredWeightTotal: "100", declaredScoreTotal: "96" });
+      expect(findings(a)).toEqual([]);
+    });
+  }
+});
+
+describe("the table's width is its header's, unknown titles included", () => {
+  const rows = [
+    ["项目绩效评价评分表"],
+    ["序号", "一级指标", "二级指标", "三级指标", "分值", "得分", "得分率", "佐证材料"],
+    [1, "决策", "项目立项", "立项依据充分性", 10, 10, "100%", "立项文件"],
+    [2, null, "绩效目标", "绩效目标合理性", 10, 8, "80%", null],
+    [3, "过程", "资金管理", "资金到位率", 20, 20, "100%", null],
+    [4, "产出", "产出数量", "实际完成率", 30, 27, "90%", null],
+    [5, "效益", "项目效益", "社会效益", 30, 28, "93.33%", null],
+    [null, "合计", null, null, 100, 93, "93%", null],
+  ];
+  it("runs from 序号 to 佐证材料, and 得分率 is not read as a score", () => {
+    const a = analyze(rows, ["B3:B4"]);
+    expect(a.tables).toHaveLength(1);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A2:H8", indicators: 5, weightTotal: "100", scoreTotal: "93", declaredScoreTotal: "93" });
+    expect(findings(a)).toEqual([]);
+  });
+
+  it("stops at the first untitled column", () => {
+    const a = analyze(rows.map((r, i) => (i === 1 ? [...r.slice(0, 6), null, "佐证材料"] : r)));
+    expect(summarizeTable(a.calcs[0]).range).toBe("A2:F8");
+  });
+});
+
+describe("several score columns", () => {
+  it("自评得分 and 评价得分: the reviewer's score is checked, and the choice is said", () => {
+    const a = analyze([
+      ["项目支出绩效评价评分表"],
+      ["一级指标", "二级指标", "三级指标", "分值", "自评得分", "评价得分", "扣分原因"],
+      ["产出指标", "数量指标", "完成人数", 30, 30, 27, "部分未完成"],
+      [null, "质量指标", "合格率", 30, 30, 30, null],
+      ["效益指标", "社会效益指标", "群众受益", 30, 30, 28, "宣传不足"],
+      ["满意度指标", "服务对象满意度", "满意度", 10, 10, 9, "抽样满意度92%"],
+      ["总分", null, null, 100, 100, 94, null],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ scoreTotal: "94", declaredScoreTotal: "94" });
+    expect(findings(a)).toEqual(["info recognition-doubt F2"]);
+    expect(a.findings[0].message.zh).toBe("表中有2列得分（“自评得分”、“评价得分”），按“评价得分”核查，“自评得分”未核查");
+  });
+
+  it("指标得分（百分制） and 加权得分 under 权重（%）: the weighted score is the indicator's score", () => {
+    const a = analyze([
+      ["绩效评价指标评分表"],
+      ["一级指标", "二级指标", "权重（%）", "指标得分（百分制）", "加权得分"],
+      ["决策", "项目立项", 10, 90, 9],
+      [null, "绩效目标", 10, 80, 8],
+      ["过程", "资金管理", 20, 95, 19],
+      [null, "组织实施", 10, 100, 10],
+      ["产出", "产出数量", 15, 100, 15],
+      [null, "产出质量", 15, 90, 13.5],
+      ["效益", "项目效益", 20, 85, 17],
+      ["合计", null, 100, null, 91.5],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 7, weightTotal: "100", scoreTotal: "91.5", declaredScoreTotal: "91.5" });
+    expect(findings(a)).toEqual(["info recognition-doubt E2"]);
+  });
+});
+
+describe("新疆 2023 project form wording", () => {
+  it("reads 分值权重 in the funds block, 指标分值权重, 指标得分, and leaves 上年完成值 alone", () => {
+    const a = analyze(
+      [
+        ["项目支出绩效自评表"],
+        ["项目资金（万元）", null, null, "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分"],
+        [null, "年度资金总额", null, 5.28, 1.96, 1.96, 10, "100.00%", 10],
+        ["年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "指标值设置依据", "上年完成值", "指标分值权重", "赋分规则", "佐证资料", "实际完成值", "完成率", "指标得分", "偏差原因分析及改进措施"],
+        [null, "产出指标", "数量指标", "开展统计调查次数", "≥", 12, "次", "计划标准", 10, 25, "完成得满分", "调查报表", 12, "100%", 25, null],
+        [null, null, "质量指标", "数据上报准确率", "≥", 98, "%", "行业标准", 90, 25, "按比例", "报表", 98, "100%", 25, null],
+        [null, "效益指标", "社会效益指标", "为决策提供依据", "定性", "有效", null, null, "有效", 30, null, null, "有效", "100%", 28, "部分数据时效性不足"],
+        [null, "满意度指标", "服务对象满意度指标", "使用单位满意度", "≥", 90, "%", null, 80, 10, null, null, 95, "100%", 10, null],
+        ["总分", null, null, null, null, null, null, null, null, 100, null, null, null, null, 98, null],
+      ],
+      ["A2:C2", "A4:A8", "B5:B6", "A9:I9"],
+    );
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A2:P9", indicators: 4, weightTotal: "100", scoreTotal: "98", declaredWeightTotal: "100", declaredScoreTotal: "98" });
+    expect(findings(a)).toEqual([]);
+  });
+});
+
+describe("a table without a total row", () => {
+  it("ends at its last row, not at the 附件 line of what follows", () => {
+    const a = analyze([
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人数", 50, 50],
+      [null, "质量指标", "合格率", 30, 30],
+      ["效益指标", "社会效益指标", "就业率", 20, 18],
+      [null, null, "指标2"],
+      [],
+      ["附件2"],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:E5", indicators: 3, weightTotal: "100", scoreTotal: "98" });
+  });
+});
