@@ -33,10 +33,29 @@ const funds = (score: number, rate: string) =>
     rows: cleanRows().map((r, i) => (i === 0 ? [r[0], r[1], r[2], r[3], r[4], 0, 0, r[7]] : r)),
   });
 
+/** The funds block with its 其中 rows: 本年财政拨款 and 上年结转 budgets (null: left blank). */
+const sources = (total: number, grant: number | null, carried: number | null) =>
+  layoutA({
+    above: [
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", total, total, total, 10, "100%", 10],
+      ["其中：本年财政拨款", grant, grant, grant],
+      ["上年结转资金", carried, carried, carried],
+      [],
+    ],
+    rows: cleanRows().map((r, i) => (i === 0 ? [r[0], r[1], r[2], r[3], r[4], 0, 0, r[7]] : r)),
+  });
+
 testRule(budgetExecution, {
-  valid: [{ name: "180 of 200 is 90%, score 9", sheets: [funds(9, "90%")] }],
+  valid: [
+    { name: "180 of 200 is 90%, score 9", sheets: [funds(9, "90%")] },
+    { name: "sources add up to the total", sheets: [sources(200, 150, 50)] },
+    { name: "one source given, the other left blank", sheets: [sources(200, 150, null)] },
+  ],
   invalid: [
     { name: "full score at 90%", sheets: [funds(10, "90%")], errors: [{ cell: "G2", includes: "9" }] },
     { name: "stated rate wrong", sheets: [funds(9, "95%")], errors: [{ cell: "F2", includes: "90" }] },
+    { name: "sources do not add up to the total", sheets: [sources(200, 150, 40)], errors: [{ cell: "C2", includes: "各来源之和190" }] },
+    { name: "a total below its only source", sheets: [sources(0, 90, null)], errors: [{ cell: "C2", includes: "小于其中所列来源90" }] },
   ],
 });

@@ -54,14 +54,16 @@ export const budgetExecution: Rule = {
     }
     // A source amount whose formula could not be evaluated leaves the sum of the sources unknown.
     const partsUnknown = !!f && calc.uncomputed.some((u) => u.pos.col === f.budget?.pos.col && u.pos.row >= f.range.top && u.pos.row <= f.range.bottom);
-    if (f?.budget?.value && f.budgetParts.length >= 2 && !partsUnknown && !isUnknown(calc, f.budget.pos)) {
+    if (f?.budget?.value && f.budgetParts.length >= 1 && !partsUnknown && !isUnknown(calc, f.budget.pos)) {
       const parts = sum(f.budgetParts.map((p) => p.value));
-      if (!parts.eq(f.budget.value))
+      // With one source filled in, the others may simply be left blank: only a total below it is certain.
+      const wrong = f.budgetParts.length >= 2 ? !parts.eq(f.budget.value) : f.budget.value.lt(parts);
+      if (wrong)
         out.push({
           pos: f.budget.pos,
           message: {
-            zh: `年度资金总额${show(f.budget.value)}不等于各来源之和${show(parts)}`,
-            en: `the annual total ${show(f.budget.value)} is not the sum of its sources ${show(parts)}`,
+            zh: f.budgetParts.length >= 2 ? `年度资金总额${show(f.budget.value)}不等于各来源之和${show(parts)}` : `年度资金总额${show(f.budget.value)}小于其中所列来源${show(parts)}`,
+            en: f.budgetParts.length >= 2 ? `the annual total ${show(f.budget.value)} is not the sum of its sources ${show(parts)}` : `the annual total ${show(f.budget.value)} is below the source listed under it (${show(parts)})`,
           },
           data: { total: f.budget.value.toFixed(), parts: parts.toFixed() },
         });
