@@ -187,6 +187,8 @@ function readLabelledFunds(view: SheetView, from: number, to: number): FundsBloc
  * The amount a label stands for: a figure in the label cell itself ("年度资金总额：193.92"), or the
  * sum of the last figure on each row the label spans (its merge, or until the next label below it).
  */
+const isAmountLabel = (k: string) => FUNDS_LABEL_BUDGET.test(k) || FUNDS_LABEL_EXECUTED.test(k) || FUNDS_RATE.test(k) || /到位|执行率/.test(k);
+
 function labelledAmount(view: SheetView, r: number, c: number, to: number): { cell: NumberCell; bottom: number } | null {
   const inCell = /[:：]\s*([\d.]+)/.exec(String(view.value(r, c)).normalize("NFKC"));
   if (inCell) return { cell: { value: new Dec(inCell[1]), pos: { row: r, col: c } }, bottom: r };
@@ -202,9 +204,18 @@ function labelledAmount(view: SheetView, r: number, c: number, to: number): { ce
   let first: NumberCell | null = null;
   let found = false;
   for (let rr = r; rr <= last; rr++) {
-    for (let cc = view.right; cc > c; cc--) {
-      const n = readNumber(view.value(rr, cc));
-      if (n === null) continue;
+    // The label's own figure is the nearest one to its right: on a line such as
+    // "预算数 | 1350.5 | 实际支出数 | 1296.48", the next label's figure is not this one's.
+    for (let cc = c + 1; cc <= view.right; cc++) {
+      const v = view.value(rr, cc);
+      if (v === null || v === "") continue;
+      const n = readNumber(v);
+      if (n === null) {
+        // A source named beside the label ("预算资金 | 市级预算资金 | 2536.08") is passed over; the next
+        // amount's own label ends the search.
+        if (typeof v === "string" && isAmountLabel(key(v))) break;
+        continue;
+      }
       total = total.plus(n);
       first ??= { value: n, pos: { row: rr, col: cc }, formula: view.formula(rr, cc) };
       found = true;

@@ -64,12 +64,20 @@ function recognizeBand(view: SheetView, band: Band): ScoringTable[] {
     if (!header) continue;
     const ownFunds = readFunds(fundsView, searchFrom, header.rows[0] - 1);
     if (ownFunds) lastFunds = ownFunds;
-    const table = readTable(view, header, { searchFrom, funds: ownFunds ?? lastFunds, ownFunds: !!ownFunds });
+    const table = readTable(view, header, { searchFrom, funds: ownFunds ?? borrowed(lastFunds), ownFunds: !!ownFunds });
     if (table.indicators.length > 0) tables.push(table);
     r = Math.max(r, table.range.bottom);
     searchFrom = r + 1;
   }
   return tables;
+}
+
+/**
+ * A table below another may rest its 预算执行率 on the funds block above both (a 评分表 under its
+ * 情况表), but the block's own points, rate and sources belong to the table that carries it.
+ */
+function borrowed(funds: FundsBlock | null): FundsBlock | null {
+  return funds && { ...funds, weight: null, score: null, statedRate: null, budgetParts: [] };
 }
 
 /** The sheet seen through one band of columns. */

@@ -10,6 +10,7 @@ import {
   BREAKDOWN_LABEL,
   CATEGORY_LABEL,
   CONTINUATION_LABEL,
+  CONTINUED_SUFFIX,
   FOOTNOTE_LINE,
   GRADE_LABEL,
   INDICATOR_PREFIX,
@@ -129,6 +130,11 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
       continue;
     }
     const reading = classifyRow(view, frame, r);
+    if (reading === "title" && repeatsOwnTitle(view, frame, r) && !weightsComplete(view, frame, out)) {
+      out.push({ row: r, kind: "continuation", levels: [], label: null, hasFigures: false });
+      bottom = r;
+      continue;
+    }
     if (typeof reading === "string") return { rows: out, bottom, end: reading };
     if (reading.kind === "other" && !reading.label && isPartOfAbove(view, frame, r, out)) reading.kind = "part";
     out.push(reading);
@@ -251,13 +257,36 @@ function isTitleRow(view: SheetView, f: TableFrame, r: number): boolean {
   return title;
 }
 
+/**
+ * The table's own title printed again at the top of the next page, with the same header under it:
+ * the table goes on (a different title, or no header under it, starts something else).
+ */
+function repeatsOwnTitle(view: SheetView, f: TableFrame, r: number): boolean {
+  const texts = (row: number) => {
+    const out: string[] = [];
+    for (let c = f.header.band.left; c <= f.right; c++) if (view.text(row, c)) out.push(key(view.text(row, c)));
+    return out.join("|");
+  };
+  const own = texts(r);
+  const first = f.header.rows[0];
+  let titled = false;
+  for (let rr = first - 1; rr >= Math.max(view.top, first - 3) && !titled; rr--) titled = texts(rr) === own;
+  if (!titled) return false;
+  for (let rr = r + 1; rr <= Math.min(view.bottom, r + 3); rr++) {
+    if (rowIsBlank(view, f, rr)) continue;
+    const again = locateHeader(view, rr, f.header.band);
+    return !!again && sameLayout(again, f.header);
+  }
+  return false;
+}
+
 function isContinuation(view: SheetView, f: TableFrame, r: number): boolean {
   let cont = false;
   for (let c = f.header.band.left; c <= f.right; c++) {
     const t = view.text(r, c);
     if (!t) continue;
     if (typeof view.value(r, c) !== "string") return false;
-    if (CONTINUATION_LABEL.test(key(t))) cont = true;
+    if (CONTINUATION_LABEL.test(key(t)) || CONTINUED_SUFFIX.test(t.normalize("NFKC"))) cont = true;
     else if (!TITLE_WORDS.test(t)) return false;
   }
   return cont;
@@ -318,6 +347,9 @@ function deepestName(view: SheetView, f: TableFrame, r: number): LabelCell | nul
 /** "投入:" / "产出" on a row of its own, with figures or a colon: a heading-style subtotal. */
 function isCategoryRow(view: SheetView, f: TableFrame, r: number, label: LabelCell): boolean {
   if (!CATEGORY_LABEL.test(key(splitGroupWeight(label.text).name))) return false;
+  // Under a 一级 column, 项目效益 or 满意度 in the 二级 column is a 二级 name, not a new 一级.
+  const level1 = f.columns.roles.level1;
+  if (level1 !== undefined && label.col > level1 && f.columns.nameCols.includes(label.col)) return false;
   const deeper = f.columns.nameCols.filter((c) => c > label.col).some((c) => !view.isEmpty(r, c));
   if (deeper) return false;
   return /[:：]\s*$/.test(label.text) || hasFigures(view, f, r, label.col);

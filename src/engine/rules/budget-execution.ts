@@ -3,6 +3,7 @@ import { label, labelEn, roundingSlack, show } from "./util";
 import { posToA1 } from "../grid/address";
 import { Dec, placesOf, round, sum } from "../values/decimal";
 import { isUnknown } from "../recalc/table-calc";
+import { OWN_SCORING_RULE } from "../text/vocabulary";
 
 /** 执行率 = 全年执行数 ÷ 全年预算数; its score = 执行率 × 分值 (at most the 分值). */
 export const budgetExecution: Rule = {
@@ -38,10 +39,17 @@ export const budgetExecution: Rule = {
         data: { score: f.score.value.toFixed(), ruleScore: calc.fundsRuleScore.toFixed() },
         fix: [{ kind: "set-value", sheet: table.sheet, cell: posToA1(f.score.pos), value: calc.fundsRuleScore.toNumber(), reason: "按执行率计分" }],
       });
+    const projectForm = table.form === "national-project" || table.form === "provincial-project";
     for (const c of calc.indicators) {
       const ind = c.indicator;
       if (c.evidence?.source !== "funds" || !c.ruleScore || !ind.score?.value) continue;
       if (ind.score.value.minus(c.ruleScore).abs().lte(roundingSlack(table))) continue;
+      // Outside the project forms, 执行率 × 分值 is practice, not the table's rule: a standard of its
+      // own leaves the score to it, and without one only full marks below 100% are certain.
+      if (!projectForm) {
+        if (OWN_SCORING_RULE.test(`${ind.explain ?? ""} ${ind.basis?.text ?? ""}`)) continue;
+        if (!(ind.weight?.value && ind.score.value.gte(ind.weight.value) && rate?.lt(100))) continue;
+      }
       out.push({
         pos: ind.score.pos,
         message: {

@@ -77,6 +77,12 @@ export const SCORE_COLUMN_RANK: { rank: number; words: RegExp }[] = [
   { rank: 2, words: /评价|复核|核定|审核|评审|复评|核查|财政|专家|考评|终审|认定|评估/ },
 ];
 
+/**
+ * A scoring standard that states its own rule for an indicator ("每低1个百分点扣0.2分", "95%以上得满分"):
+ * the national 执行率 × 分值 then does not decide the score.
+ */
+export const OWN_SCORING_RULE = /每(低|降低|下降|减少|少)|以上.{0,6}满分|及以上|(≥|>=|不低于|达到|高于)\s*\d+(\.\d+)?%/;
+
 export const TOTAL_LABEL = /^(总计|合计|总分|综合得分|总得分|得分合计|合计得分|评价总分|自评总分|总评分|综合评分|综合得分合计|分值合计|合计分值|总分值|得分总计|综合评价得分|绩效评价得分|自评得分合计|总体得分)$/;
 
 export const SUBTOTAL_LABEL = /^(小计|.{1,8}小计)$/;
@@ -163,7 +169,7 @@ export const FUNDS_RATE = /^(执行率|预算执行率)(\(B\/A\)|B\/A|\(%\)|%)?$
 export const FUNDS_TOTAL_ROW = /^(年度资金总额|资金总额|合计)$/;
 export const FUNDS_WEIGHT_WORD = /^(分值|权重|分数|分值权重|权重分值|指标分值|指标分值权重|满分|标准分|赋分)$/;
 export const FUNDS_SCORE_WORD = /^(得分|指标得分|自评得分|评价得分|实际得分)/;
-export const FUNDS_PART_LABEL = /^(其中|本年财政拨款|财政拨款|上年结转|上年结转资金|其他资金|其他|上级财政资金|市级预算资金|县级预算资金)/;
+export const FUNDS_PART_LABEL = /^(其中|基本支出|项目支出|本年财政拨款|财政拨款|上年结转|上年结转资金|其他资金|其他|上级财政资金|市级预算资金|县级预算资金)/;
 export const FUNDS_LABEL_BUDGET = /^(预算资金|全年预算数|年度预算数|年度预算|预算数|年度资金总额|资金总额|全年预算)(\(A\))?/;
 export const FUNDS_LABEL_EXECUTED = /^(实际支出资金|实际支出|全年执行数|执行数|实际执行数)(\(B\))?/;
 
