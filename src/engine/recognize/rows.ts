@@ -10,6 +10,7 @@ import {
   BREAKDOWN_LABEL,
   CATEGORY_LABEL,
   CONTINUATION_LABEL,
+  PAGE_MARK,
   CONTINUED_SUFFIX,
   FOOTNOTE_LINE,
   GRADE_LABEL,
@@ -137,6 +138,7 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
     }
     if (typeof reading === "string") return { rows: out, bottom, end: reading };
     if (reading.kind === "other" && !reading.label && isPartOfAbove(view, frame, r, out)) reading.kind = "part";
+    joinWrappedName(view, frame, reading, out[out.length - 1]);
     out.push(reading);
     bottom = r;
     if (reading.kind === "total") return { rows: out, bottom, end: "total" };
@@ -174,6 +176,24 @@ function continuesAfterBlanks(view: SheetView, f: TableFrame, r: number): boolea
     return view.isEmpty(rr, outer) && deeper.some((c) => !view.isEmpty(rr, c));
   }
   return false;
+}
+
+/**
+ * A name wrapped over two rows by a PDF conversion: the first part alone on its row ("立项依据"),
+ * the figures on the next with the rest of the name ("充分性") or none. The second row is the
+ * indicator, under the whole name; the first stays a row without figures.
+ */
+function joinWrappedName(view: SheetView, f: TableFrame, cur: RowReading, prev: RowReading | undefined): void {
+  if (!prev || prev.row !== cur.row - 1 || prev.kind !== "placeholder" || !prev.label || hasData(view, f, prev.row)) return;
+  if (cur.levels.length > 0 || !numberCell(view, cur.row, f.columns.roles.weight)?.value) return;
+  const head = prev.label.text.trim();
+  if (PLACEHOLDER_LABEL.test(key(head)) || BREAKDOWN_LABEL.test(key(head)) || prev.label.col !== f.columns.nameCols[f.columns.nameCols.length - 1]) return;
+  if (cur.kind === "other" && !cur.label) {
+    cur.kind = "indicator";
+    cur.label = { text: head, col: prev.label.col };
+  } else if (cur.kind === "indicator" && cur.label?.col === prev.label.col && key(cur.label.text).length <= 4) {
+    cur.label = { text: head + cur.label.text.trim(), col: prev.label.col };
+  }
 }
 
 /** A row with a weight but no name right under an indicator scores a further part of it. */
@@ -243,6 +263,29 @@ function isFootnoteRow(view: SheetView, f: TableFrame, r: number): boolean {
     return typeof view.value(r, c) === "string" && FOOTNOTE_LINE.test(norm(view.text(r, c)));
   }
   return false;
+}
+
+/**
+ * A row whose only text is in the columns right of the names and figures (评分标准, 偏差原因, a
+ * page mark): a long text wrapped onto its own row by a PDF conversion, or a footer. It goes on
+ * the table, it does not end it.
+ */
+function onlyTextRightOfFigures(view: SheetView, f: TableFrame, r: number): boolean {
+  const { weight, score, target, actual, nature, unit } = f.columns.roles;
+  const figureCols = new Set([weight, score, target, actual, nature, unit].filter((c) => c !== undefined));
+  let text = false;
+  for (let c = f.header.band.left; c <= f.right; c++) {
+    if (view.isEmpty(r, c)) continue;
+    const v = view.value(r, c);
+    if (typeof v !== "string") return false;
+    if (PAGE_MARK.test(key(v))) {
+      text = true;
+      continue;
+    }
+    if (c < f.dataLeft || figureCols.has(c)) return false;
+    text = true;
+  }
+  return text;
 }
 
 /** A caption line of the next table ("乙项目绩效自评表"): one title and nothing else on the row. */
@@ -387,7 +430,8 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
         hasValues: [f.columns.roles.target, f.columns.roles.actual].some((c) => c !== undefined && !view.isEmpty(r, c)),
       };
     if (hasData(view, f, r)) return { ...base, kind: "other", label };
-    return label ? { ...base, kind: "other", label } : "no-label";
+    if (label || onlyTextRightOfFigures(view, f, r)) return { ...base, kind: "other", label };
+    return "no-label";
   }
   // "指标1:/" is the template's not-applicable row: judge the name without its "指标1:" prefix.
   const nameKey = key(name.text.replace(INDICATOR_PREFIX, "")) || key(name.text);

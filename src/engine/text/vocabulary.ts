@@ -83,6 +83,9 @@ export const SCORE_COLUMN_RANK: { rank: number; words: RegExp }[] = [
  */
 export const OWN_SCORING_RULE = /每(低|降低|下降|减少|少)|以上.{0,6}满分|及以上|(≥|>=|不低于|达到|高于)\s*\d+(\.\d+)?%/;
 
+/** A page footer or header left inside a table by printing or PDF conversion ("第1页/共2页", "- 2 -"). */
+export const PAGE_MARK = /^(第\d+页([,，/]?共\d+页)?|共\d+页[,，]?第\d+页|\d+\/\d+|-\d+-|第\d+页,?共\d+页)$/;
+
 export const TOTAL_LABEL = /^(总计|合计|总分|综合得分|总得分|得分合计|合计得分|评价总分|自评总分|总评分|综合评分|综合得分合计|分值合计|合计分值|总分值|得分总计|综合评价得分|绩效评价得分|自评得分合计|总体得分)$/;
 
 export const SUBTOTAL_LABEL = /^(小计|.{1,8}小计)$/;
