@@ -21,7 +21,7 @@ import { readFunds } from "./funds";
 import { gradeOnRow, readGrade } from "./grade";
 import { findBands, locateHeader, type Band, type HeaderCandidate } from "./locate";
 import { classifyRows, type TableFrame } from "./rows";
-import { readScale, toPoints } from "./scale";
+import { fundsToPoints, readScale, toPoints } from "./scale";
 import { inheritSoleChild, level2SharesToPoints, shareSectionEqually, sharesOfLevel1, sharesToPoints } from "./shares";
 
 export interface Recognition {
@@ -115,7 +115,8 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     body = shared.body;
     doubts.push(...shared.doubts);
   }
-  const scale = readScale(view, body, headerSays(view, header, columns.roles.weight, /%/));
+  const ownFundsWeight = ctx.ownFunds ? (ctx.funds?.weight?.value ?? null) : null;
+  const scale = readScale(view, body, headerSays(view, header, columns.roles.weight, /%/), ownFundsWeight);
   doubts.push(...scale.doubts);
   body = toPoints(view, body, scale);
   let weightScale: ScoringTable["weightScale"] = scale.scale;
@@ -134,7 +135,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const hasWeights = columns.roles.weight !== undefined || body.indicators.some((i) => i.weight?.value);
   // A score column left blank on every row (an unfilled form) gives no scores to add up.
   const hasScores = columns.roles.score !== undefined && (body.indicators.some((i) => i.score) || !!body.total?.score);
-  const funds = ctx.funds;
+  const funds = ctx.ownFunds && ctx.funds ? fundsToPoints(view, ctx.funds, scale) : ctx.funds;
   const top = ctx.ownFunds && funds ? Math.min(funds.range.top, header.rows[0]) : header.rows[0];
   const left = Math.min(frame.left, header.extent.left, body.total?.labelCell.col ?? Infinity, ctx.ownFunds && funds ? funds.range.left : Infinity);
   const title = findTitle(view, header.band, header.rows[0]) ?? findTitle(view, header.band, top);

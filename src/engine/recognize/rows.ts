@@ -179,6 +179,22 @@ function continuesAfterBlanks(view: SheetView, f: TableFrame, r: number): boolea
 }
 
 /**
+ * The forms' 栏次 line under the header: the columns numbered 1, 2, 3 … (as figures or text,
+ * perhaps after a 栏次/序号 label). Its "6" under 分值 is a column number, not a weight.
+ */
+function isColumnNumbering(view: SheetView, f: TableFrame, r: number): boolean {
+  const numbers: number[] = [];
+  for (let c = f.header.band.left; c <= f.right; c++) {
+    const v = view.value(r, c);
+    if (v === null || v === "") continue;
+    const t = String(v).normalize("NFKC").trim();
+    if (/^\d{1,2}$/.test(t)) numbers.push(Number(t));
+    else if (numbers.length > 0 || !/^(栏次|序号|列次|栏号)$/.test(key(t))) return false;
+  }
+  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+}
+
+/**
  * A name wrapped over two rows by a PDF conversion: the first part alone on its row ("立项依据"),
  * the figures on the next with the rest of the name ("充分性") or none. The second row is the
  * indicator, under the whole name; the first stays a row without figures.
@@ -402,6 +418,7 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   const labels = labelCells(view, f, r);
   const base = { row: r, levels: [] as RowReading["levels"], hasFigures: false };
   if (isContinuation(view, f, r)) return { ...base, kind: "continuation", label: null };
+  if (isColumnNumbering(view, f, r)) return { ...base, kind: "other", label: null };
   const total = labels.find((l) => TOTAL_LABEL.test(key(splitGroupWeight(l.text).name)));
   if (total) return { ...base, kind: "total", label: total, hasFigures: hasFigures(view, f, r, total.col) };
   const label = labels[0] ?? null;

@@ -7,7 +7,7 @@
 import type { Decimal } from "decimal.js";
 import type { SheetView } from "../grid/sheet-view";
 import { norm } from "../text/normalize";
-import type { Doubt, NumberCell, ScoringTable, SummaryRow } from "../model";
+import type { Doubt, FundsBlock, NumberCell, ScoringTable, SummaryRow } from "../model";
 import { Dec, HUNDRED, sum } from "../values/decimal";
 import type { Body } from "./fold";
 
@@ -37,7 +37,11 @@ function percentPoints(view: SheetView, cell: NumberCell): Decimal | null {
   return m ? new Dec(m[1]) : null;
 }
 
-export function readScale(view: SheetView, body: Body, headerSaysPercent: boolean): ScaleReading {
+/**
+ * @param fundsWeight the 分值 of the table's own funds block, which is on the indicators' scale when
+ * it is a fraction too (0.1 beside indicator weights adding up to 0.9).
+ */
+export function readScale(view: SheetView, body: Body, headerSaysPercent: boolean, fundsWeight: Decimal | null = null): ScaleReading {
   const points: ScaleReading = { scale: "points", weightFactor: ONE, scoreFactor: ONE, doubts: [] };
   const cells = body.indicators.map((i) => i.weight).filter((w): w is NumberCell => !!w && (w.value !== null || !!w.unreadable));
   if (cells.length === 0) return points;
@@ -47,7 +51,7 @@ export function readScale(view: SheetView, body: Body, headerSaysPercent: boolea
   if (values.length === 0 || values.some((v) => v.gt(1) || v.isNeg()) || values.every((v) => v.isInteger()))
     return headerSaysPercent ? { ...points, scale: "percent" } : points;
   // Every weight is at most 1 and some have decimals: fractions of 1, if they add up to 1.
-  const total = sum(values);
+  const total = sum(values).plus(fundsWeight && fundsWeight.lte(1) ? fundsWeight : 0);
   const declared = body.total?.weight?.value ?? null;
   const addsToOne = total.minus(1).abs().lte(ROUNDING) || (declared !== null && declared.eq(1));
   if (!addsToOne) {
@@ -71,6 +75,20 @@ export function readScale(view: SheetView, body: Body, headerSaysPercent: boolea
 }
 
 /** The body with weights (and, when fractional too, scores) in points. */
+/** The funds block's 分值 and 得分 on the indicators' scale, as points. */
+export function fundsToPoints(view: SheetView, funds: FundsBlock, s: ScaleReading): FundsBlock {
+  const w = funds.weight;
+  if (!w) return funds;
+  // "10%" typed as text beside weights in points is 10 of the 100 points all the same.
+  if (s.scale === "percent" || !w.value) {
+    const p = percentPoints(view, w);
+    return p ? { ...funds, weight: { ...w, value: p, unreadable: undefined } } : funds;
+  }
+  if (s.scale !== "fraction" || !w.value?.lte(1)) return funds;
+  const score = funds.score?.value?.lte(w.value) ? { ...funds.score, value: funds.score.value.times(HUNDRED) } : funds.score;
+  return { ...funds, weight: { ...w, value: w.value.times(HUNDRED) }, score };
+}
+
 export function toPoints(view: SheetView, body: Body, s: ScaleReading): Body {
   const weight = (c: NumberCell | null): NumberCell | null => {
     if (!c) return c;
