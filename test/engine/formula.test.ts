@@ -60,6 +60,21 @@ describe("formula evaluation", () => {
     expect(evalIn("'sheet 2'!B2*2", [], [other]).value).toBe(8);
   });
 
+  it("SUBTOTAL(9, …) leaves out the 小计 rows that are SUBTOTALs themselves, as Excel does", () => {
+    const s = sheet("表", [
+      [4],
+      [6],
+      [{ f: "SUBTOTAL(9,A1:A2)", v: null }],
+      [5],
+      [{ f: "SUBTOTAL(9,A4:A4)", v: null }],
+      [{ f: "SUBTOTAL(9,A1:A5)", v: null }],
+      [{ f: "SUBTOTAL(1,A1:A5)", v: null }],
+    ]);
+    const pass = computeUncachedFormulas(workbook(s));
+    expect(pass.workbook.sheets[0].values.map((r) => r[0]).slice(2)).toEqual([10, 5, 5, 15, null]);
+    expect(pass.uncomputed.map((u) => u.detail)).toEqual(["nested SUBTOTAL"]);
+  });
+
   it("evaluates chains of uncached formulas in any order", () => {
     const s = sheet("表", [
       [{ f: "A2+A3", v: null }],

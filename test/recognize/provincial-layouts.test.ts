@@ -125,3 +125,21 @@ describe("a table without a total row", () => {
     expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:E5", indicators: 3, weightTotal: "100", scoreTotal: "98" });
   });
 });
+
+describe("SUBTOTAL totals over SUBTOTAL 小计 rows", () => {
+  const rows = (cached: boolean) => [
+    ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+    ["产出指标", "数量指标", "培训人数", 30, 30],
+    [null, "质量指标", "合格率", 30, 28],
+    ["小计", null, null, { f: "SUBTOTAL(9,D2:D3)", v: cached ? 60 : null }, { f: "SUBTOTAL(9,E2:E3)", v: cached ? 58 : null }],
+    ["效益指标", "社会效益指标", "就业率", 40, 38],
+    ["小计", null, null, { f: "SUBTOTAL(9,D5:D5)", v: cached ? 40 : null }, { f: "SUBTOTAL(9,E5:E5)", v: cached ? 38 : null }],
+    ["合计", null, null, { f: "SUBTOTAL(9,D2:D6)", v: cached ? 100 : null }, { f: "SUBTOTAL(9,E2:E6)", v: cached ? 96 : null }],
+  ];
+  for (const cached of [true, false])
+    it(`counts nothing twice, as Excel (${cached ? "cached values" : "no cached values"})`, () => {
+      const a = analyze(rows(cached));
+      expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 3, weightTotal: "100", scoreTotal: "96", declaredWeightTotal: "100", declaredScoreTotal: "96" });
+      expect(findings(a)).toEqual([]);
+    });
+});

@@ -61,18 +61,41 @@ function rounder(mode: Decimal.Rounding): Fn {
   };
 }
 
-/** SUBTOTAL skips other SUBTOTALs inside its ranges; rather than imitate that, such ranges are not read. */
+const NESTED_AGGREGATE = /SUBTOTAL|AGGREGATE/i;
+
+/** SUBTOTAL's numbers: as Excel does, cells that are SUBTOTALs (or AGGREGATEs) themselves are left out. */
+function subtotalNumbers(args: Node[], ctx: EvalContext): Decimal[] {
+  const out: Decimal[] = [];
+  for (const a of args) {
+    const v = evaluate(a, ctx);
+    if (!isRef(v)) {
+      if (v !== null) out.push(toNumber(v));
+      continue;
+    }
+    for (let r = v.range.top; r <= v.range.bottom; r++)
+      for (let c = v.range.left; c <= v.range.right; c++) {
+        if (NESTED_AGGREGATE.test(ctx.source.formula(v.sheet, r, c) ?? "")) continue;
+        const x = ctx.source.cell(v.sheet, r, c);
+        if (isNumber(x)) out.push(x);
+      }
+  }
+  return out;
+}
+
+/** SUBTOTAL's sums and counts; hidden rows (codes 101–111) are not known to the snapshot, so those codes read all rows. */
 function subtotal(args: Node[], ctx: EvalContext): Value {
   if (args.length < 2) throw new Unknowable("unsupported", "SUBTOTAL");
   const code = toNumber(scalar(evaluate(args[0], ctx), ctx)).toNumber() % 100;
-  for (const a of args.slice(1)) {
-    const v = evaluate(a, ctx);
-    if (!isRef(v)) continue;
-    for (let r = v.range.top; r <= v.range.bottom; r++)
-      for (let c = v.range.left; c <= v.range.right; c++)
-        if (/SUBTOTAL|AGGREGATE/i.test(ctx.source.formula(v.sheet, r, c) ?? "")) throw new Unknowable("unsupported", "nested SUBTOTAL");
-  }
   const rest = args.slice(1);
+  const nested = rest.some((a) => {
+    const v = evaluate(a, ctx);
+    if (!isRef(v)) return false;
+    for (let r = v.range.top; r <= v.range.bottom; r++)
+      for (let c = v.range.left; c <= v.range.right; c++) if (NESTED_AGGREGATE.test(ctx.source.formula(v.sheet, r, c) ?? "")) return true;
+    return false;
+  });
+  if (nested && code !== 9) throw new Unknowable("unsupported", "nested SUBTOTAL");
+  if (nested) return sumOf(subtotalNumbers(rest, ctx));
   const by: Record<number, () => Value> = {
     1: () => average(numbers(rest, ctx)),
     2: () => new Dec(numbers(rest, ctx).length),

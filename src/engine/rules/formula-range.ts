@@ -17,10 +17,15 @@ export const formulaRange: Rule = {
       const refs = summedCells(cell.formula);
       if (!refs) return;
       const col = cell.pos.col;
+      // SUBTOTAL leaves out cells that are SUBTOTALs themselves, so nested 小计 rows are not added twice.
+      const skipsNested = /SUBTOTAL\s*\(/i.test(cell.formula);
+      const nestedSubtotal = (r: number) =>
+        table.subtotals.some((s) => s.row === r && [s.weight, s.score].some((c) => c?.pos.col === col && /SUBTOTAL\s*\(/i.test(c.formula ?? "")));
       // Count each indicator row: directly, or through a subtotal row the formula adds.
       const counts = new Map<number, number>();
       for (const ref of refs) {
         if (ref.col !== col) continue;
+        if (skipsNested && nestedSubtotal(ref.row)) continue;
         const through = subtotalMembers.get(ref.row);
         for (const r of through ?? [ref.row]) counts.set(r, (counts.get(r) ?? 0) + 1);
       }
