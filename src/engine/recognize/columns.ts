@@ -60,10 +60,17 @@ function chooseScoreColumn(view: SheetView, header: HeaderCandidate, doubts: Dou
   const cols = header.words.filter((w) => w.role === "score").map((w) => w.col);
   if (cols.length < 2) return cols[0];
   const texts = cols.map((c) => headerText(view, header, c));
-  const rank = (t: string) => SCORE_COLUMN_RANK.find((x) => x.words.test(key(t)))?.rank ?? 1;
+  // A title merged over several columns (专家评分 over 专家1 | 专家2 | 专家3) heads the scorers, not the result;
+  // a column left empty (复核得分 not yet filled in) is no result either.
+  const spread = (c: number) => header.rows.some((r) => {
+    const m = view.merge(r, c);
+    return !!m && m.right > m.left && m.left === c;
+  });
+  const empty = (c: number) => columnFigures(view, header, c).length === 0;
+  const rank = (i: number) => (empty(cols[i]) ? -2 : spread(cols[i]) ? -1 : (SCORE_COLUMN_RANK.find((x) => x.words.test(key(texts[i])))?.rank ?? 1));
   let best = 0;
   cols.forEach((_, i) => {
-    if (rank(texts[i]) > rank(texts[best])) best = i;
+    if (rank(i) > rank(best)) best = i;
   });
   const others = texts.filter((_, i) => i !== best);
   doubts.push({
