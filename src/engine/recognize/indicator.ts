@@ -1,6 +1,6 @@
 /** Reads one indicator row's cells into the model: target, actual and unit, weight, score, basis. */
 import type { SheetView } from "../grid/sheet-view";
-import { norm } from "../text/normalize";
+import { key, norm } from "../text/normalize";
 import type { ColumnMap, Indicator, NumberCell } from "../model";
 import { parseIndicatorValue, readComparator, type IndicatorValue } from "../values/indicator-value";
 import { numberCell } from "./cells";
@@ -25,6 +25,7 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
   const nature = natureText ? readComparator(natureText) : null;
   if (target && nature && nature !== "qualitative" && !target.comparator) target.comparator = nature;
   const ownName = indicatorName(name.text);
+  const weight = roles.weight !== undefined ? numberCell(view, row, roles.weight) : weightInName(name, row);
   const basisText = roles.basis !== undefined ? view.text(row, roles.basis) : "";
   const level2 = name.col === roles.level2 ? null : levels.level2;
   return {
@@ -41,8 +42,8 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
     actualCell: roles.actual !== undefined ? { row, col: roles.actual } : undefined,
     unit,
     progress: valueAt(roles.progress, false),
-    weight: roles.weight !== undefined ? numberCell(view, row, roles.weight) : weightInName(name, row),
-    score: numberCell(view, row, roles.score),
+    weight,
+    score: fullMarks(numberCell(view, row, roles.score), weight, view),
     basis: basisText ? { text: basisText, pos: { row, col: roles.basis! } } : null,
     explain: roles.explain !== undefined ? view.text(row, roles.explain) || null : null,
     direction: directionOf(nature, target, ownName, level2),
@@ -63,4 +64,11 @@ export function applyUnitColumn(actual: IndicatorValue | null, unit: string | nu
   if (!actual || actual.kind !== "number" || !unit || actual.unit || actual.percent) return actual;
   if (unit === "%") return { ...actual, unit: "%", percent: true };
   return { ...actual, unit };
+}
+
+/** "满分" written in the score cell is the indicator's weight. */
+function fullMarks(score: NumberCell | null, weight: NumberCell | null, view: SheetView): NumberCell | null {
+  if (!score || score.value || !weight?.value) return score;
+  const text = view.value(score.pos.row, score.pos.col);
+  return typeof text === "string" && /^(满分|得满分|全得|满)$/.test(key(text)) ? { ...score, value: weight.value, unreadable: undefined } : score;
 }
