@@ -112,7 +112,7 @@ describe("新疆 2023 project form wording", () => {
 });
 
 describe("a table without a total row", () => {
-  it("ends at its last row, not at the 附件 line of what follows", () => {
+  it("ends at its last indicator: not at a template row under it, nor at the 附件 line of what follows", () => {
     const a = analyze([
       ["一级指标", "二级指标", "三级指标", "分值", "得分"],
       ["产出指标", "数量指标", "培训人数", 50, 50],
@@ -122,7 +122,7 @@ describe("a table without a total row", () => {
       [],
       ["附件2"],
     ]);
-    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:E5", indicators: 3, weightTotal: "100", scoreTotal: "98" });
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:E4", indicators: 3, weightTotal: "100", scoreTotal: "98" });
   });
 });
 
@@ -142,4 +142,17 @@ describe("SUBTOTAL totals over SUBTOTAL 小计 rows", () => {
       expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 3, weightTotal: "100", scoreTotal: "96", declaredWeightTotal: "100", declaredScoreTotal: "96" });
       expect(findings(a)).toEqual([]);
     });
+});
+
+describe("a grade line under the total row", () => {
+  it("is read, but the table's range ends at the total row", () => {
+    const a = analyze([
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人数", 50, 50],
+      ["效益指标", "社会效益指标", "就业率", 50, 45],
+      ["总分", null, null, 100, 95],
+      ["评价等级", "优"],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:E4", declaredGrade: "优", grade: "优" });
+  });
 });

@@ -131,7 +131,10 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     if (roles.swap) ({ body, columns } = swapScoreColumns(body, columns));
   }
   const grade = gradeBelow(view, header.band, rows.bottom) ?? gradeOnTotalRow(view, body, header.right);
-  const bottom = grade ? Math.max(rows.bottom, grade.pos.row) : rows.bottom;
+  // The range runs to the total row, or else to the last indicator: a grade line or notes under
+  // the table, and template rows after its last indicator, are read but lie outside it.
+  const lastOwn = Math.max(...body.indicators.map((i) => i.row), ...body.subtotals.map((s) => s.row));
+  const bottom = body.total ? body.total.row : Number.isFinite(lastOwn) ? lastOwn : rows.bottom;
   const hasWeights = columns.roles.weight !== undefined || body.indicators.some((i) => i.weight?.value);
   // A score column left blank on every row (an unfilled form) gives no scores to add up.
   const hasScores = columns.roles.score !== undefined && (body.indicators.some((i) => i.score) || !!body.total?.score);
