@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import type { Grade, Indicator, NumberCell, ScoringTable, SummaryRow, TextBlock } from "../model";
+import type { FundsBlock, Grade, Indicator, NumberCell, ScoringTable, SummaryRow, TextBlock } from "../model";
 import type { CellPos } from "../grid/types";
 import type { UncomputedCell } from "../formula/workbook";
 import { posToA1 } from "../grid/address";
@@ -113,9 +113,11 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   const indicatorWeightSum = table.hasWeights && !weightsUnknown ? sum(weights) : null;
   const indicatorScoreSum = table.hasScores && !scoresUnknown ? sum(scores) : null;
   const rate = executionRate(funds);
-  const fundsWeight = funds?.weight?.value ?? null;
+  const fundsWeight = funds?.weight?.value ?? impliedFundsWeight(funds, indicatorWeightSum);
   const fundsRuleScore = fundsWeight && rate ? executionScore(rate, fundsWeight) : null;
-  const weightTotal = indicatorWeightSum ? indicatorWeightSum.plus(fundsWeight ?? 0) : null;
+  // A scored funds block whose points cannot be told leaves the weight total unknown, not short by them.
+  const fundsWeightUnknown = !!funds?.score?.value && !fundsWeight;
+  const weightTotal = indicatorWeightSum && !fundsWeightUnknown ? indicatorWeightSum.plus(fundsWeight ?? 0) : null;
   const scoreTotal = indicatorScoreSum ? indicatorScoreSum.plus(funds?.score?.value ?? 0) : null;
   const ruleScores = indicators.map((c) => c.ruleScore ?? c.indicator.score?.value ?? null);
   // A total over indicators the rules could not score (and nobody scored) would understate: none then.
@@ -187,4 +189,15 @@ function summarize(row: SummaryRow, table: ScoringTable, unknown: (c: NumberCell
     weightUnknown: inds.some((i) => unknown(i.weight)),
     scoreUnknown: inds.some((i) => unknown(i.score)),
   };
+}
+
+/**
+ * A funds block scored but with its 分值 left blank (or given only in its header, "分值（10分）"):
+ * its points are what the indicators leave of the 100, when that is a funds block's share (at most
+ * 20) and at least the score it got. Otherwise the weight total is left unknown rather than short.
+ */
+function impliedFundsWeight(funds: FundsBlock | null, indicatorWeights: Decimal | null): Decimal | null {
+  if (!funds?.score?.value || !indicatorWeights) return null;
+  const rest = FULL_MARKS.minus(indicatorWeights);
+  return rest.gt(0) && rest.lte(20) && rest.gte(funds.score.value) ? rest : null;
 }
