@@ -156,3 +156,59 @@ describe("a grade line under the total row", () => {
     expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:E4", declaredGrade: "优", grade: "优" });
   });
 });
+
+describe("total rows as units label them", () => {
+  const table = (label: string, weight: number, score: number, extra: (string | number | null)[][] = []) => [
+    ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", 100, 100, 95, 10, "95%", 9.5],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "培训人数", "≥100人", "100人", 50, 50, null],
+    ["效益指标", "社会效益指标", "就业率", "≥80%", "85%", 30, 30, null],
+    ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10, null],
+    ...extra,
+    [label, null, null, null, null, weight, score, null],
+  ];
+  it.each(["自评总得分", "项目总得分", "总分合计", "综合得分（分）", "总分（得分）", "得分"])("%s", (label) => {
+    const a = analyze(table(label, 100, 99.5), [`A${7}:E${7}`]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 3, weightTotal: "100", scoreTotal: "99.5", declaredWeightTotal: "100", declaredScoreTotal: "99.5" });
+    expect(findings(a)).toEqual([]);
+  });
+
+  it("绩效指标合计 under a funds block adds up the indicators only", () => {
+    const a = analyze(table("绩效指标合计", 90, 90));
+    expect(findings(a)).toEqual([]);
+    expect(findings(analyze(table("绩效指标合计", 90, 89)))).toEqual(["error total-mismatch G7"]);
+  });
+
+  it("合计 of the indicators, then 总分 with the funds block: both are right", () => {
+    const a = analyze(table("总分", 100, 99.5, [["合计", null, null, null, null, 90, 90, null]]));
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:H8", indicators: 3, declaredWeightTotal: "100", declaredScoreTotal: "99.5" });
+    expect(findings(a)).toEqual([]);
+  });
+
+  it("a 合计 under each 一级 and 总计 at the end", () => {
+    const a = analyze([
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人数", 30, 30],
+      [null, "质量指标", "合格率", 30, 28],
+      ["合计", null, null, 60, 58],
+      ["效益指标", "社会效益指标", "就业率", 40, 36],
+      ["合计", null, null, 40, 36],
+      ["总计", null, null, 100, 94],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:E7", indicators: 3, weightTotal: "100", scoreTotal: "94", declaredScoreTotal: "94" });
+    expect(findings(a)).toEqual([]);
+  });
+
+  it("two tables, each closed by its own 合计, stay two tables", () => {
+    const part = (n: number) => [
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["产出指标", "数量指标", `培训人数${n}`, 60, 60],
+      ["效益指标", "社会效益指标", `就业率${n}`, 40, 36],
+      ["合计", null, null, 100, 96],
+    ];
+    const a = analyze([...part(1), [], ...part(2)]);
+    expect(a.calcs.map((c) => summarizeTable(c).range)).toEqual(["A1:E4", "A6:E9"]);
+    expect(findings(a)).toEqual([]);
+  });
+});

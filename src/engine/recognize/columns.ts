@@ -6,7 +6,8 @@
 import type { Decimal } from "decimal.js";
 import type { SheetView } from "../grid/sheet-view";
 import { key } from "../text/normalize";
-import { SCORE_COLUMN_RANK, TOTAL_LABEL, type ColumnRole } from "../text/vocabulary";
+import { SCORE_COLUMN_RANK, type ColumnRole } from "../text/vocabulary";
+import { isTotalLabel } from "./names";
 import type { ColumnMap, Doubt } from "../model";
 import { readNumber } from "../values/number-text";
 import { Dec } from "../values/decimal";
@@ -113,7 +114,7 @@ function level1FromValues(view: SheetView, header: HeaderCandidate, roles: Parti
   let names = 0;
   for (let r = last + 1; r <= Math.min(last + 12, view.bottom); r++) {
     const v = view.value(r, c);
-    if (typeof v === "string" && v.trim().length > 0 && v.trim().length <= 16 && !TOTAL_LABEL.test(key(v))) names++;
+    if (typeof v === "string" && v.trim().length > 0 && v.trim().length <= 16 && !isTotalLabel(v)) names++;
   }
   return names > 0 ? c : null;
 }
@@ -141,7 +142,7 @@ function columnFigures(view: SheetView, header: HeaderCandidate, col: number): D
 function rowHasTotalLabel(view: SheetView, header: HeaderCandidate, r: number): boolean {
   for (let c = header.band.left; c <= header.right; c++) {
     const v = view.value(r, c);
-    if (typeof v === "string" && TOTAL_LABEL.test(key(v))) return true;
+    if (typeof v === "string" && isTotalLabel(v)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 /** Names as printed: a weight carried in brackets, ★ marks, "指标1：" prefixes, spaced-out words. */
 import type { Decimal } from "decimal.js";
-import { tidy } from "../text/normalize";
-import { CONTINUED_SUFFIX, CORE_MARK, INDICATOR_PREFIX, NAME_MARKS, WEIGHT_IN_NAME } from "../text/vocabulary";
+import { key, tidy } from "../text/normalize";
+import { CONTINUED_SUFFIX, CORE_MARK, INDICATOR_PREFIX, NAME_MARKS, TOTAL_LABEL, WEIGHT_IN_NAME } from "../text/vocabulary";
 import { Dec } from "../values/decimal";
 
 export interface NamedWeight {
@@ -40,4 +40,16 @@ export function groupKey(text: string): string {
   const t = text.normalize("NFKC").replace(CONTINUED_SUFFIX, "");
   // "(50分)" alone names its group by its weight: two such groups are different groups.
   return cleanName(splitGroupWeight(t).name).replace(/[:：]$/, "") || cleanName(t);
+}
+
+/**
+ * "合计", "总分", "自评总得分", "综合得分（分）", "总分（100分）": a total row's label. Brackets that
+ * only give the unit or the points are left out before matching.
+ */
+export function isTotalLabel(text: string): boolean {
+  const name = splitGroupWeight(text).name;
+  const k = key(name);
+  if (TOTAL_LABEL.test(k)) return true;
+  const bare = key(name.normalize("NFKC").replace(/\([^()]*\)/g, ""));
+  return !!bare && bare !== k && TOTAL_LABEL.test(bare);
 }

@@ -19,14 +19,13 @@ import {
   PLACEHOLDER_LABEL,
   SUBTOTAL_LABEL,
   TITLE_WORDS,
-  TOTAL_LABEL,
 } from "../text/vocabulary";
 import type { ColumnMap } from "../model";
 import { sum } from "../values/decimal";
 import { numberCell, numbersInRow } from "./cells";
 import { locateHeader, sameLayout, type HeaderCandidate } from "./locate";
 import { readGrade } from "./grade";
-import { splitGroupWeight } from "./names";
+import { isTotalLabel, splitGroupWeight } from "./names";
 
 /** Where a table sits and which columns hold what: the input of row classification. */
 export interface TableFrame {
@@ -141,9 +140,45 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
     joinWrappedName(view, frame, reading, out[out.length - 1]);
     out.push(reading);
     bottom = r;
-    if (reading.kind === "total") return { rows: out, bottom, end: "total" };
+    if (reading.kind === "total") {
+      if (!closesGroupOnly(view, frame, r, out)) return { rows: out, bottom, end: "total" };
+      // A 合计 under one group with more groups below, or over the indicators with the 总分 row under it.
+      reading.kind = "subtotal";
+    }
   }
   return { rows: out, bottom, end: "sheet-end" };
+}
+
+/**
+ * A total-labelled row that is not the table's last word: the next filled row is another total
+ * (合计 of the indicators, then 总分 with the funds block), or the weights above are not yet
+ * complete and the rows below go on with indicators of the same table (a 合计 per 一级, 总计 last).
+ */
+function closesGroupOnly(view: SheetView, f: TableFrame, r: number, above: RowReading[]): boolean {
+  let next = -1;
+  for (let rr = r + 1; rr <= Math.min(view.bottom, r + 2); rr++)
+    if (!rowIsBlank(view, f, rr)) {
+      next = rr;
+      break;
+    }
+  if (next < 0 || locateHeader(view, next, f.header.band)) return false;
+  const following = classifyRow(view, f, next);
+  if (typeof following === "string") return false;
+  if (following.kind === "total") return following.hasFigures;
+  if (weightsComplete(view, f, above)) return false;
+  if (following.kind !== "indicator" && following.kind !== "heading") return false;
+  // Only if a total closes the rows below as well: otherwise the 合计 ends this table and a new one follows.
+  for (let rr = next + 1; rr <= view.bottom; rr++) {
+    if (rowIsBlank(view, f, rr)) {
+      if (rowIsBlank(view, f, rr + 1) && rowIsBlank(view, f, rr + 2)) return false;
+      continue;
+    }
+    if (locateHeader(view, rr, f.header.band)) return false;
+    const x = classifyRow(view, f, rr);
+    if (typeof x === "string") return false;
+    if (x.kind === "total") return true;
+  }
+  return false;
 }
 
 function weightsComplete(view: SheetView, f: TableFrame, rows: RowReading[]): boolean {
@@ -419,7 +454,7 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   const base = { row: r, levels: [] as RowReading["levels"], hasFigures: false };
   if (isContinuation(view, f, r)) return { ...base, kind: "continuation", label: null };
   if (isColumnNumbering(view, f, r)) return { ...base, kind: "other", label: null };
-  const total = labels.find((l) => TOTAL_LABEL.test(key(splitGroupWeight(l.text).name)));
+  const total = labels.find((l) => isTotalLabel(l.text));
   if (total) return { ...base, kind: "total", label: total, hasFigures: hasFigures(view, f, r, total.col) };
   const label = labels[0] ?? null;
   if (label && GRADE_LABEL.test(key(label.text)) && readGrade(view, r, f.left, f.right + 2)) return "grade";

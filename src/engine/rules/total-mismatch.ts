@@ -11,9 +11,11 @@ export const totalMismatch: Rule = {
     const total = table.total;
     if (!total) return [];
     const out: Report[] = [];
+    // "绩效指标合计" / "指标得分合计" under a funds block adds up the indicators only.
+    const indicatorsOnly = !!table.funds && /指标/.test(total.label);
     const pairs = [
-      { cell: total.weight, computed: calc.weightTotal, which: "weight" as const, zh: "权重", en: "weight", places: table.weightPlaces },
-      { cell: total.score, computed: calc.scoreTotal, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
+      { cell: total.weight, computed: indicatorsOnly ? calc.indicatorWeightSum : calc.weightTotal, which: "weight" as const, zh: "权重", en: "weight", places: table.weightPlaces },
+      { cell: total.score, computed: indicatorsOnly ? calc.indicatorScoreSum : calc.scoreTotal, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
     ];
     for (const p of pairs) {
       if (!p.cell?.value || !p.computed || unreadableIn(table, p.which)) continue;
