@@ -39,8 +39,17 @@ testRule(unexplainedDeduction, {
     { name: "no deduction", sheets: table(cleanRows()) },
     { name: "deduction with a reason", sheets: table(withRow(5, ["效益指标", "社会效益指标", "促进社会和谐发展", "是", "是", 20, 19, "个别乡镇宣传不到位，扣1分"])) },
     { name: "deduction where the target is missed is not this rule's", sheets: table(withRow(4, ["产出指标", "质量指标", "发放准确率", "≥98%", "96%", 20, 19.59])) },
+    ...["工期有所推迟", "宣传力度尚需加大", "管护机制仍需完善", "下一步将加强产业带动"].map((reason) => ({
+      name: `reason in the unit's own words: ${reason}`,
+      sheets: table(withRow(5, ["效益指标", "社会效益指标", "促进社会和谐发展", "是", "是", 20, 19, reason])),
+    })),
   ],
   invalid: [
+    ...["已完成", "迁移数据无差错", "无", "是否促进社会和谐发展"].map((text) => ({
+      name: `no reason: ${text}`,
+      sheets: table(withRow(5, ["效益指标", "社会效益指标", "促进社会和谐发展", "是", "是", 20, 19, text])),
+      errors: [{ cell: "G9" }],
+    })),
     { name: "是/是 scored 14 of 15 with a criterion but no reason", sheets: table(withRow(5, ["效益指标", "社会效益指标", "促进社会和谐发展", "是", "是", 20, 19, "是否促进社会和谐发展"])), errors: [{ cell: "G9", includes: "扣1分" }] },
     { name: "98% against ＞95% scored 9 of 10", sheets: table(withRow(6, ["满意度指标", "满意度指标", "百姓满意度", "＞95%", "98%", 10, 9])), errors: [{ cell: "G10" }] },
   ],

@@ -11,7 +11,11 @@ function withRow(i: number, row: Row): Row[] {
 const table = (rows: Row[]) => [layoutA({ rows, total: [100, rows.reduce((s, r) => s + (Number(r[6]) || 0), 0)] })];
 
 testRule(unitMismatch, {
-  valid: [{ name: "same units", sheets: table(cleanRows()) }, { name: "万人 against 人 converts", sheets: table(withRow(3, ["产出指标", "数量指标", "参保人数", "≥1万人", "10200人", 20, 20])) }],
+  valid: [
+    { name: "same units", sheets: table(cleanRows()) },
+    { name: "万人 against 人 converts", sheets: table(withRow(3, ["产出指标", "数量指标", "参保人数", "≥1万人", "10200人", 20, 20])) },
+    { name: "a bare 0 against ≤5% (nothing is nothing in any unit)", sheets: table(withRow(3, ["产出指标", "质量指标", "群众投诉率", "≤5%", "0", 20, 20])) },
+  ],
   invalid: [
     { name: "≥12次 against 98%", sheets: table(withRow(3, ["产出指标", "数量指标", "网络维护次数", "≥12次", "98%", 20, 20])), errors: [{ cell: "E7", includes: "单位" }] },
     { name: "actual restates the target", sheets: table(withRow(3, ["产出指标", "数量指标", "道路长度", "≥266米", "≥266米", 20, 20])), errors: [{ cell: "E7" }] },

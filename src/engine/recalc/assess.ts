@@ -102,7 +102,9 @@ export function assessWords(target: IndicatorValue, actual: IndicatorValue): Ass
   if (t && tNeg !== aNeg && (t.replace(NEGATION, "") === a.replace(NEGATION, "") || a.length <= 2 || t.length <= 2))
     return { status: "missed", band: BAND_MISSED, why: why("实际与目标相反", "actual contradicts target") };
   if (aNeg && !tNeg && /(达到|完成|达成|实现)/.test(a)) return { status: "missed", band: BAND_MISSED, why: why("未达成年度指标", "target not achieved") };
-  if (PARTIAL.test(a)) return { status: "partial", band: BAND_PARTIAL, soft: !PLAINLY_PARTIAL.test(a), why: why("部分达成年度指标", "target partly achieved") };
+  // "较健全" against "健全": a degree short of the target, said softly.
+  const short = /^(较|比较)/.test(a) && !/^(较|比较)/.test(t);
+  if (PARTIAL.test(a) || short) return { status: "partial", band: BAND_PARTIAL, soft: !PLAINLY_PARTIAL.test(a), why: why("部分达成年度指标", "target partly achieved") };
   if (!aNeg && MET.test(a)) return { status: "met", band: BAND_MET, why: why("达成年度指标", "target achieved") };
   return { status: "unknown", why: why("无法判断完成情况", "achievement unclear") };
 }

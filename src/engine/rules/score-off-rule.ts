@@ -27,8 +27,9 @@ export const scoreOffRule: Rule = {
         out.push({
           pos,
           message: {
-            zh: `${label(ind)}${a.why.zh}，定性指标得分应在${show(lo)}–${show(hi)}分之间，实得${show(s)}分`,
-            en: `${labelEn(ind)}: ${a.why.en}; a qualitative score must lie in ${show(lo)}–${show(hi)}, not ${show(s)}`,
+            // 达成 includes full marks; the lower bands stop short of the next one's floor.
+            zh: `${label(ind)}${a.why.zh}，定性指标得分应${a.status === "met" ? `在${show(lo)}–${show(hi)}分之间` : `不低于${show(lo)}分且低于${show(hi)}分`}，实得${show(s)}分`,
+            en: `${labelEn(ind)}: ${a.why.en}; a qualitative score must lie in ${a.status === "met" ? `${show(lo)}–${show(hi)}` : `[${show(lo)}, ${show(hi)})`}, not ${show(s)}`,
           },
           data: { score: s.toFixed(), band: [lo.toFixed(), hi.toFixed()] },
         });

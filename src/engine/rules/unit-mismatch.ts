@@ -54,6 +54,8 @@ export const unitMismatch: Rule = {
       }
       if (!t || !a || !ind.actualCell || t.kind !== "number" || ind.direction === "qualitative") continue;
       if (a.kind === "number") {
+        // Nothing (0 complaints, 0 accidents) is nothing in any unit.
+        if (a.number?.isZero() && !a.unit) continue;
         const tp = isPercent(t);
         const ap = isPercent(a);
         const clash = tp !== ap || (!tp && t.unit && a.unit && convertUnit(a.number!, a.unit, t.unit) === null);

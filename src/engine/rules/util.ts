@@ -46,10 +46,19 @@ export function unreadableIn(table: ScoringTable, which: "weight" | "score", row
 }
 
 /** Reason words in 评分依据 / 偏差原因: a deduction explained. */
-const REASON = /(扣|减分|未达|未完成|未能|未按|不足|偏差|原因|问题|滞后|延迟|延期|低于|较低|不到位|不及时|不够|欠缺|缺少|缺乏|仅|只有|存在|个别|部分|影响|差距|有待|需进一步|需要进一步)/;
+const REASON =
+  /(扣|减分|未|不足|偏差|原因|问题|滞后|延迟|延期|推迟|拖延|超支|超出|低于|较低|不到位|不及时|不够|欠缺|欠|缺少|缺乏|仅|只有|存在|个别|部分|影响|差距|有待|尚需|仍需|还需|亟需|需进一步|需要进一步|加强|加大|完善|改进|下一步|今后|由于|因为|导致|造成|疫情|调整|变更|没有)/;
+
+/** What units write where nothing is explained: 无, —, 已完成, 达标 … */
+const NO_REASON = /^(无|没有|暂无|无偏差|无差异|无差错|不存在偏差|无问题|未发现问题|[—–\-/\\0]|是|否|正常|良好|达标|已达标|符合|(已)?(全部|全面|按期|按时|按计划)?(完成|达成|实现)(年度)?(目标|任务|指标|目标值)?)$/;
 
 export function givesReason(text: string | null | undefined): boolean {
-  return !!text && REASON.test(text.replace(/无差错|无偏差|不存在/g, ""));
+  if (!text) return false;
+  const bare = text.replace(/[\s。.，,；;！!]/g, "");
+  if (!bare || NO_REASON.test(bare)) return false;
+  // A criterion restated ("是否有效预防和减少…") explains nothing, unless it says what went wrong.
+  if (/^是否/.test(bare)) return /扣|未|原因/.test(bare);
+  return REASON.test(text.replace(/无差错|无偏差|不存在/g, ""));
 }
 
 /** Indicators with both a weight and a score, with their figures read once for the rules. */
