@@ -8,8 +8,14 @@ import { sheet } from "../support/grid";
 const graded = (grade: string, score = 100) => [layoutA({ rows: cleanRows(), total: [100, score], below: [["评价结果等次:", grade]] })];
 
 testRule(gradeMismatch, {
-  valid: [{ name: "100 is 优", sheets: graded("优") }],
-  invalid: [{ name: "100 declared 良", sheets: graded("良"), errors: [{ cell: "B12", includes: "优" }] }],
+  valid: [
+    { name: "100 is 优", sheets: graded("优") },
+    { name: "优 fits the rows' 100 though the total row wrongly says 85 (that is total-mismatch's)", sheets: graded("优", 85) },
+  ],
+  invalid: [
+    { name: "100 declared 良", sheets: graded("良"), errors: [{ cell: "B12", includes: "优" }] },
+    { name: "良 follows a wrong stated 85, not the rows' 100", sheets: graded("良", 85), errors: [{ cell: "B12", includes: "总分100" }] },
+  ],
 });
 
 const withText = (text: string) => [layoutA({ rows: cleanRows(), total: [100, 100] }), sheet("情况表", [["项目自评价情况"], [text]])];

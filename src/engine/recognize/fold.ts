@@ -252,6 +252,15 @@ function summary(view: SheetView, frame: TableFrame, r: number, kind: "subtotal"
   // Forms with a 分值 column per level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值) put the
   // total's weight under the 一级 分值 and leave the 三级 one empty.
   for (const lw of [...(frame.columns.levelWeights ?? [])].sort((a, b) => a.level - b.level)) weight ??= numberCell(view, r, lw.col);
+  // One figure in its column and the other beside it (a PDF conversion shifted the row by a column):
+  // the row's two figures, in column order, are its weight and score.
+  if (!weight !== !score && roles.weight !== undefined && roles.score !== undefined) {
+    const nums = numbersInRow(view, r, label.col + 1, frame.right + 1);
+    if (nums.length === 2) {
+      weight = null;
+      score = null;
+    }
+  }
   if (!weight && !score) {
     // Figures shifted out of their columns (PDF conversions): take the row's numbers in column order.
     const nums = numbersInRow(view, r, label.col + 1, frame.right + 1);

@@ -14,6 +14,8 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
     if (!m) continue;
     const rest = k.slice(m.index + m[0].length).replace(GRADE_COPULA, "");
     if (rest && GRADE_WORDS[rest]) return { grade: GRADE_WORDS[rest], pos: { row, col: c } };
+    const ticked = tickedGrade(t);
+    if (ticked) return { grade: ticked, pos: { row, col: c } };
     for (let cc = c + 1; cc <= right + 3; cc++) {
       const w = key(view.text(row, cc));
       if (!w) continue;
@@ -22,6 +24,23 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
     }
   }
   return null;
+}
+
+/** "□优 ☑良 □中 □差": the one grade ticked on a form's check boxes (none, or several, tell nothing). */
+function tickedGrade(text: string): Grade | null {
+  const tokens = [...text.matchAll(/([□☐○◯☑✔✓√■☒▣●])|(优秀|良好|中等|不合格|合格|较差|优|良|中|差)/g)].map((m) => (m[1] ? { box: m[1] } : { word: m[2] }));
+  const first = tokens.findIndex((t) => "box" in t);
+  if (first < 0) return null;
+  // Boxes before their words ("☑良") or after them ("优☑"), as the form's first box shows.
+  const boxFirst = first === 0 || !("word" in tokens[first - 1]);
+  const ticked: Grade[] = [];
+  tokens.forEach((t, i) => {
+    if (!("box" in t) || !/[☑✔✓√■☒▣●]/.test(t.box!)) return;
+    const w = tokens[boxFirst ? i + 1 : i - 1];
+    const g = w && "word" in w ? GRADE_WORDS[w.word!] : undefined;
+    if (g) ticked.push(g);
+  });
+  return ticked.length === 1 ? ticked[0] : null;
 }
 
 /** "总分 | 100 | 96 | 优": a grade word alone in a cell right of the total row's figures. */

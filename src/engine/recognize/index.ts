@@ -130,7 +130,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     doubts.push(...roles.doubts);
     if (roles.swap) ({ body, columns } = swapScoreColumns(body, columns));
   }
-  const grade = gradeBelow(view, header.band, rows.bottom) ?? gradeOnTotalRow(view, body, header.right);
+  const grade = gradeBelow(view, header.band, rows.bottom) ?? gradeOnTotalRow(view, body, Math.max(header.right, header.extent.right));
   // The range runs to the total row, or else to the last indicator: a grade line or notes under
   // the table, and template rows after its last indicator, are read but lie outside it.
   const lastOwn = Math.max(...body.indicators.map((i) => i.row), ...body.subtotals.map((s) => s.row));

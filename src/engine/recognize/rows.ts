@@ -26,6 +26,7 @@ import { numberCell, numbersInRow } from "./cells";
 import { locateHeader, sameLayout, type HeaderCandidate } from "./locate";
 import { readGrade } from "./grade";
 import { isTotalLabel, splitGroupWeight } from "./names";
+import { readNumber } from "../values/number-text";
 
 /** Where a table sits and which columns hold what: the input of row classification. */
 export interface TableFrame {
@@ -211,6 +212,21 @@ function continuesAfterBlanks(view: SheetView, f: TableFrame, r: number): boolea
     return view.isEmpty(rr, outer) && deeper.some((c) => !view.isEmpty(rr, c));
   }
   return false;
+}
+
+/**
+ * "总分" alone in a figure column: a label merged across the row and centred, its merge lost in a
+ * PDF conversion. Nothing else on the row but figures.
+ */
+function totalLabelAmongData(view: SheetView, f: TableFrame, r: number): LabelCell | undefined {
+  let found: LabelCell | undefined;
+  for (let c = f.dataLeft; c <= f.right; c++) {
+    const v = view.value(r, c);
+    if (typeof v !== "string" || !v.trim() || readNumber(v) !== null) continue;
+    if (found || !isTotalLabel(v)) return undefined;
+    found = { text: v, col: c };
+  }
+  return found;
 }
 
 /**
@@ -454,7 +470,7 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
   const base = { row: r, levels: [] as RowReading["levels"], hasFigures: false };
   if (isContinuation(view, f, r)) return { ...base, kind: "continuation", label: null };
   if (isColumnNumbering(view, f, r)) return { ...base, kind: "other", label: null };
-  const total = labels.find((l) => isTotalLabel(l.text));
+  const total = labels.find((l) => isTotalLabel(l.text)) ?? (labels.length === 0 ? totalLabelAmongData(view, f, r) : undefined);
   if (total) return { ...base, kind: "total", label: total, hasFigures: hasFigures(view, f, r, total.col) };
   const label = labels[0] ?? null;
   if (label && GRADE_LABEL.test(key(label.text)) && readGrade(view, r, f.left, f.right + 2)) return "grade";

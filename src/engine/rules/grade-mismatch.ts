@@ -10,14 +10,13 @@ export const gradeMismatch: Rule = {
   check({ table, calc }) {
     const declared = table.declaredGrade;
     if (!declared) return [];
+    // The grade follows the real total: the rows' sum where it is known. A grade that fits the rows
+    // but not a wrong stated total is the total's error (total-mismatch), not the grade's.
     const stated = table.total?.score?.value ?? null;
-    const basis = stated ?? calc.scoreTotal ?? calc.ruleScoreTotal;
-    if (!basis) return [];
-    const expected = gradeOf(basis);
-    const fromRows = calc.scoreTotal ? gradeOf(calc.scoreTotal) : expected;
-    if (declared.grade === expected && declared.grade === fromRows) return [];
-    const right = declared.grade !== expected ? expected : fromRows;
-    const total = declared.grade !== expected ? basis : calc.scoreTotal!;
+    const total = calc.scoreTotal ?? stated ?? calc.ruleScoreTotal;
+    if (!total) return [];
+    const right = gradeOf(total);
+    if (declared.grade === right) return [];
     return [
       {
         pos: declared.pos,
