@@ -212,3 +212,27 @@ describe("total rows as units label them", () => {
     expect(findings(a)).toEqual([]);
   });
 });
+
+describe("header words broken over two rows by a PDF conversion", () => {
+  const body = [
+    ["产出指标", "数量指标", "培训人数", "≥100人", "100人", 50, 50],
+    ["效益指标", "社会效益指标", "就业率", "≥80%", "85%", 30, 28, "部分学员尚未就业"],
+    ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 20, 20],
+    ["总分", null, null, null, null, 100, 98],
+  ];
+  it("every word broken", () => {
+    const a = analyze([["一级", "二级", "三级", "年度指", "实际完", "分", "得", "扣分"], ["指标", "指标", "指标", "标值", "成值", "值", "分", "原因"], ...body]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:H6", indicators: 3, weightTotal: "100", scoreTotal: "98", declaredWeightTotal: "100", declaredScoreTotal: "98" });
+    expect(a.tables[0].columns.roles).toMatchObject({ level1: 0, level2: 1, level3: 2, target: 3, actual: 4, weight: 5, score: 6, basis: 7 });
+    expect(findings(a)).toEqual([]);
+  });
+  it("only 分 over 值", () => {
+    const a = analyze([["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分", "得分", "扣分原因"], [null, null, null, null, null, "值", null, null], ...body]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 3, weightTotal: "100", scoreTotal: "98", declaredWeightTotal: "100" });
+    expect(findings(a)).toEqual([]);
+  });
+  it("a line of text above a header is not half of it", () => {
+    const a = analyze([["说明：本表由项目单位填报", "填报日期"], ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"], ...body]);
+    expect(a.tables[0].headerRows).toEqual([1]);
+  });
+});

@@ -113,6 +113,66 @@ export function isTableHeader(roles: ReadonlySet<ColumnRole>): boolean {
  * words (two-row headers put 一级/二级/三级 under a merged 评价指标).
  */
 export function locateHeader(view: SheetView, row: number, band: Band): HeaderCandidate | null {
+  const plain = locateHeaderRows(view, row, band);
+  const joined = locateSplitHeader(view, row, band);
+  if (!joined) return plain && completeSplitWords(view, plain, band);
+  return !plain || joined.words.length > plain.words.length ? joined : plain;
+}
+
+/**
+ * A header read whole but for one word broken over two rows ("分" over "值"): the row under it
+ * holds only such short pieces, and each completes a word of a column the header left unnamed.
+ */
+function completeSplitWords(view: SheetView, h: HeaderCandidate, band: Band): HeaderCandidate {
+  // The pieces' row may already have been taken for a row of sub-titles under unnamed columns.
+  const last = h.rows[0];
+  const below = last + 1;
+  if (h.rows.length > 2 || (h.rows.length === 2 && h.rows[1] !== below) || below > view.bottom) return h;
+  const named = new Set(h.words.map((w) => w.col));
+  const added: HeaderWord[] = [];
+  for (let c = band.left; c <= band.right; c++) {
+    const piece = view.value(below, c);
+    if (piece === null || piece === "") continue;
+    if (typeof piece !== "string" || piece.trim().length > 3 || named.has(c) || view.merge(below, c)) return h;
+    const role = roleOf(view.text(last, c) + piece.trim());
+    if (!role) return h;
+    added.push({ col: c, role });
+  }
+  if (added.length === 0) return h;
+  const words = [...h.words, ...added].sort((a, b) => a.col - b.col);
+  return { ...h, rows: [last, below], words, right: Math.max(h.right, ...added.map((w) => w.col)) };
+}
+
+/**
+ * Header words broken over two rows by a PDF conversion, without merges ("一级" over "指标", "分"
+ * over "值"): each column's two pieces read as one word. Used only when that names more columns
+ * than reading the rows apart does.
+ */
+function locateSplitHeader(view: SheetView, row: number, band: Band): HeaderCandidate | null {
+  const below = row + 1;
+  if (below > view.bottom) return null;
+  const layer = new Map<number, ColumnRole | "group">();
+  let pieces = 0;
+  for (let c = band.left; c <= band.right; c++) {
+    const a = view.value(row, c);
+    const b = view.value(below, c);
+    if (typeof a === "number" || typeof b === "number") return null;
+    const top = view.text(row, c);
+    const bottom = view.text(below, c);
+    if (!top && !bottom) continue;
+    const merged = !!view.merge(row, c) || !!view.merge(below, c);
+    const split = !!top && !!bottom && !merged;
+    // Pieces of a header word are short; a line of text above a header is not one of them.
+    if (split && (top.length > 6 || bottom.length > 6)) return null;
+    const text = split ? top + bottom : top || bottom;
+    if (split) pieces++;
+    if (isHeaderWordCell(text)) layer.set(c, roleOf(text) ?? "group");
+  }
+  if (pieces < 2 || locateHeaderRows(view, below, band)) return null;
+  return candidateOf(view, [row, below], [layer], band);
+}
+
+function locateHeaderRows(view: SheetView, row: number, band: Band): HeaderCandidate | null {
   const first = headerCells(view, row, band);
   if (!first) return null;
   const rows = [row];
@@ -130,6 +190,11 @@ export function locateHeader(view: SheetView, row: number, band: Band): HeaderCa
     rows.push(r);
     layers.push(next);
   }
+  return candidateOf(view, rows, layers, band);
+}
+
+/** The candidate a set of header rows and the words found on them make, if they name a table. */
+function candidateOf(view: SheetView, rows: number[], layers: Map<number, ColumnRole | "group">[], band: Band): HeaderCandidate | null {
   const byCol = new Map<number, ColumnRole>();
   for (const layer of layers) for (const [c, role] of layer) if (role !== "group") byCol.set(c, role);
   const nameless = singleNameHeading(view, rows, layers, byCol);
