@@ -236,3 +236,18 @@ describe("header words broken over two rows by a PDF conversion", () => {
     expect(a.tables[0].headerRows).toEqual([1]);
   });
 });
+
+describe("a scored row labelled left of the name columns", () => {
+  it("预算执行率（10分） in the 绩效指标 column, its merge lost, is a scored row", () => {
+    const a = analyze([
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      [null, "产出指标", "数量指标", "完成道路硬化里程", "≥12公里", "12.5公里", 50, 50],
+      [null, "效益指标", "社会效益指标", "受益群众人数", "≥1500人", "1620人", 30, 30],
+      [null, "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "95%", 10, 10],
+      ["预算执行率（10分）", null, null, null, "100%", "95%", 10, 9.5],
+      ["总分", null, null, null, null, null, 100, 99.5],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 4, weightTotal: "100", scoreTotal: "99.5", declaredScoreTotal: "99.5" });
+    expect(findings(a)).toEqual([]);
+  });
+});

@@ -24,8 +24,16 @@ testRule(unitMismatch, {
 });
 
 testRule(missingValue, {
-  valid: [{ name: "all filled", sheets: table(cleanRows()) }],
+  valid: [
+    { name: "all filled", sheets: table(cleanRows()) },
+    { name: "a 扣分项 row has a score and nothing else", sheets: table([...cleanRows(), ["扣分项（审计发现问题）", null, "扣分项（审计发现问题）", null, null, null, -2]]) },
+  ],
   invalid: [
+    {
+      name: "a form not scored yet is said once, at the 得分 title",
+      sheets: table(cleanRows().map((r) => [r[0], r[1], r[2], r[3], r[4], r[5], null, r[7]] as Row)),
+      errors: [{ cell: "G2", includes: "得分列全部未填写" }],
+    },
     { name: "blank actual", sheets: table(withRow(3, ["产出指标", "数量指标", "参保人数", "≥10000人", null, 20, 20])), errors: [{ cell: "E7", includes: "实际完成值" }] },
     { name: "#REF! in a score", sheets: table(withRow(3, ["产出指标", "数量指标", "参保人数", "≥10000人", "10200人", 20, { error: "#REF!" }])), errors: [{ cell: "G7", includes: "#REF!" }] },
     { name: "text in a weight", sheets: table(withRow(3, ["产出指标", "数量指标", "参保人数", "≥10000人", "10200人", "二十分左右", 20])), errors: [{ cell: "F7" }] },

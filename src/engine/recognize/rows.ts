@@ -497,6 +497,10 @@ function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | Ta
         hasFigures: hasFigures(view, f, r, deepestLevel.col),
         hasValues: [f.columns.roles.target, f.columns.roles.actual].some((c) => c !== undefined && !view.isEmpty(r, c)),
       };
+    // "预算执行率（10分）" left of the name columns, its merge across them lost: a scored row of its own.
+    const outer = f.columns.nameCols[0];
+    if (label && outer !== undefined && label.col < outer && hasFigures(view, f, r, label.col) && !PLACEHOLDER_LABEL.test(key(label.text)))
+      return { ...base, kind: "indicator", label };
     if (hasData(view, f, r)) return { ...base, kind: "other", label };
     if (label || onlyTextRightOfFigures(view, f, r)) return { ...base, kind: "other", label };
     return "no-label";

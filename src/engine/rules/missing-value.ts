@@ -21,6 +21,8 @@ function state(ind: Indicator, role: (typeof FIELDS)[number]["role"]): { missing
 
 /** A template's placeholder row ("/", "……") is not an indicator with gaps. */
 const PLACEHOLDER = /^([/／\\—–\-－_…·.]+)$/;
+/** Rows that add or take away points outside the indicators: 扣分项（审计发现问题）, 加分项. */
+const ADJUSTMENT = /^(扣分项|扣分|扣减项|扣减|加分项|加分|附加分|倒扣分|一票否决)/;
 /** "规章制度建立与否", "是否按时完成": the name states the target itself. */
 const YES_NO = /(与否|是否)|^是否/;
 
@@ -35,11 +37,22 @@ export const missingValue: Rule = {
     const roles = table.columns.roles;
     // A 指标体系 (weights only, no target or actual columns) whose 得分 column is blank on every row
     // is a form to be filled in later, not thirty gaps.
-    const template = roles.target === undefined && roles.actual === undefined && table.indicators.every((i) => state(i, "score").missing);
-    const unfilled = new Set<string>(template ? ["score"] : []);
+    const allBlank = table.indicators.every((i) => state(i, "score").missing);
+    const template = roles.target === undefined && roles.actual === undefined && allBlank;
+    // A form whose 得分 column is blank throughout has not been scored yet: one line, not one per row.
+    const noScores = allBlank && table.indicators.length >= 5;
+    const unfilled = new Set<string>(template || noScores ? ["score"] : []);
+    if (noScores && !template && roles.score !== undefined && table.kind === "scoring")
+      out.push({
+        pos: { row: table.headerRows[0], col: roles.score },
+        message: { zh: `得分列全部未填写（${table.indicators.length}项指标），表格尚未评分`, en: `the score column is blank on all ${table.indicators.length} indicators: the form has not been scored yet` },
+        data: { field: "score", reason: "unfilled" },
+      });
     for (const ind of table.indicators) {
       // A placeholder row, or one marked "/" (not applicable this year), has no gaps to report.
       if (PLACEHOLDER.test(ind.name.trim()) || calc.notApplicableRows.has(ind.row)) continue;
+      // "扣分项 | … | -2": a deduction (or bonus) row has a score and nothing else.
+      if (ADJUSTMENT.test(ind.name.trim()) && !ind.weight?.value) continue;
       for (const f of FIELDS) {
         const col = roles[f.role];
         if (col === undefined || unfilled.has(f.role)) continue;
