@@ -251,3 +251,22 @@ describe("a scored row labelled left of the name columns", () => {
     expect(findings(a)).toEqual([]);
   });
 });
+
+describe("four levels of indicators (四级指标)", () => {
+  const rows = [
+    ["一级指标", "二级指标", "三级指标", "四级指标", "分值", "评价得分"],
+    ["决策（10分）", "项目立项", "立项依据充分性", "是否符合相关政策", 4, 4],
+    [null, null, null, "是否与部门职责相符", 2, 2],
+    [null, null, "立项程序规范性", "是否按规定程序申请设立", 4, 3],
+    ["产出（90分）", "产出数量", "实际完成率", "完成道路建设里程", 50, 50],
+    [null, null, null, "完成桥涵改造座数", 40, 38],
+    ["合计", null, null, null, 100, 97],
+  ];
+  for (const withMerges of [true, false])
+    it(`the 四级 names the indicators, under their 三级 (${withMerges ? "merged" : "merges lost"})`, () => {
+      const a = analyze(rows, withMerges ? ["A2:A4", "B2:B4", "C2:C3", "A5:A6", "B5:B6", "C5:C6"] : []);
+      expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 5, weightTotal: "100", scoreTotal: "97", declaredScoreTotal: "97" });
+      expect(a.tables[0].indicators.map((i) => i.name)).toEqual(["是否符合相关政策", "是否与部门职责相符", "是否按规定程序申请设立", "完成道路建设里程", "完成桥涵改造座数"]);
+      expect(findings(a)).toEqual([]);
+    });
+});

@@ -26,6 +26,12 @@ const LOOK_AHEAD = 60;
 export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnReading {
   const roles: Partial<Record<ColumnRole, number>> = {};
   for (const w of header.words) if (roles[w.role] === undefined && w.role !== "weight") roles[w.role] = w.col;
+  // 三级指标 and 四级指标 both: the 四级 names the indicators, the 三级 groups them (as 二级 does elsewhere).
+  const deepest = header.words.filter((w) => w.role === "level3");
+  if (deepest.length >= 2) {
+    roles.level2 = deepest[deepest.length - 2].col;
+    roles.level3 = deepest[deepest.length - 1].col;
+  }
   const doubts: Doubt[] = [];
   const score = chooseScoreColumn(view, header, doubts);
   if (score !== undefined) roles.score = score;
