@@ -270,3 +270,26 @@ describe("four levels of indicators (四级指标)", () => {
       expect(findings(a)).toEqual([]);
     });
 });
+
+describe("hidden indicator rows", () => {
+  const rows = [
+    ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+    ["产出指标", "数量指标", "培训人数", 60, 60],
+    [null, "质量指标", "合格率（已取消）", 10, 10],
+    ["效益指标", "社会效益指标", "就业率", 40, 36, "部分学员尚未就业"],
+  ];
+  const hiddenAt = (total: [number, number]) => {
+    const s = sheet("Sheet1", [...rows, ["合计", null, null, ...total]]);
+    return analyzeWorkbook(workbook({ ...s, hiddenRows: [2] }));
+  };
+  it("are left out, and said, when the total row counts only the visible rows", () => {
+    const a = hiddenAt([100, 96]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 2, weightTotal: "100", scoreTotal: "96" });
+    expect(findings(a)).toEqual(["info recognition-doubt C3"]);
+  });
+  it("are kept when the total counts them", () => {
+    const a = hiddenAt([110, 106]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 3, weightTotal: "110" });
+    expect(findings(a)).toContain("error weights-sum D5");
+  });
+});

@@ -19,6 +19,7 @@ import { foldRows, type Body } from "./fold";
 import { readForm } from "./form";
 import { readFunds } from "./funds";
 import { gradeOnRow, readGrade } from "./grade";
+import { dropHiddenRows } from "./hidden";
 import { findBands, locateHeader, type Band, type HeaderCandidate } from "./locate";
 import { classifyRows, type TableFrame } from "./rows";
 import { fundsToPoints, readScale, toPoints } from "./scale";
@@ -130,6 +131,9 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     doubts.push(...roles.doubts);
     if (roles.swap) ({ body, columns } = swapScoreColumns(body, columns));
   }
+  const hidden = dropHiddenRows(view, body, ctx.ownFunds ? (ctx.funds?.weight?.value ?? null) : null);
+  body = hidden.body;
+  doubts.push(...hidden.doubts);
   const grade = gradeBelow(view, header.band, rows.bottom) ?? gradeOnTotalRow(view, body, Math.max(header.right, header.extent.right));
   // The range runs to the total row, or else to the last indicator: a grade line or notes under
   // the table, and template rows after its last indicator, are read but lie outside it.
