@@ -293,3 +293,23 @@ describe("hidden indicator rows", () => {
     expect(findings(a)).toContain("error weights-sum D5");
   });
 });
+
+describe("一级 rows with figures: headings of the rows below, or rows of their own", () => {
+  it("a recap of 一级 results (产出 50, 效益 30, 满意度 10, 预算执行率 10) is four rows", () => {
+    const a = analyze([
+      ["一级指标", "分值", "得分", "备注"],
+      ["产出指标", 50, 48, null],
+      ["效益指标", 30, 29, null],
+      ["满意度指标", 10, 9, null],
+      ["预算执行率", 10, 9.5, null],
+      ["合计", 100, 95.5, null],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 4, weightTotal: "100", scoreTotal: "95.5" });
+    expect(findings(a)).toEqual([]);
+  });
+  it("a 投入 row heading its rows, whose score is not theirs, is still their subtotal", () => {
+    const a = analyze([["指标", "分值", "得分"], ["投入", 20, 19], ["项目立项", 10, 10], ["绩效目标", 10, 9.5], ["产出", 80, 80], ["完成率", 40, 40], ["质量达标率", 40, 40], ["合计", 100, 99.5]]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 4, weightTotal: "100", scoreTotal: "99.5" });
+    expect(findings(a)).toEqual(["error subtotal-mismatch C2"]);
+  });
+});

@@ -27,6 +27,7 @@ import { locateHeader, sameLayout, type HeaderCandidate } from "./locate";
 import { readGrade } from "./grade";
 import { isTotalLabel, splitGroupWeight } from "./names";
 import { readNumber } from "../values/number-text";
+import { Dec } from "../values/decimal";
 
 /** Where a table sits and which columns hold what: the input of row classification. */
 export interface TableFrame {
@@ -462,7 +463,46 @@ function isCategoryRow(view: SheetView, f: TableFrame, r: number, label: LabelCe
   if (level1 !== undefined && label.col > level1 && f.columns.nameCols.includes(label.col)) return false;
   const deeper = f.columns.nameCols.filter((c) => c > label.col).some((c) => !view.isEmpty(r, c));
   if (deeper) return false;
-  return /[:：]\s*$/.test(label.text) || hasFigures(view, f, r, label.col);
+  if (/[:：]\s*$/.test(label.text)) return true;
+  return hasFigures(view, f, r, label.col) && headsRowsBelow(view, f, r);
+}
+
+/** Whether the weights of every row of figures under the header, each counted once, make the total row's weight. */
+function rowsAloneMakeTotal(view: SheetView, f: TableFrame): boolean {
+  let total = new Dec(0);
+  for (let rr = f.header.rows[f.header.rows.length - 1] + 1; rr <= view.bottom; rr++) {
+    const first = labelCells(view, f, rr)[0];
+    const w = numberCell(view, rr, f.columns.roles.weight)?.value;
+    if (first && isTotalLabel(first.text)) return !!w && w.eq(total);
+    if (w) total = total.plus(w);
+  }
+  return false;
+}
+
+/**
+ * "满意度指标 | 10 | 9" heads the rows below it only if their weights add up to its own; in a recap
+ * of 一级 results (产出 50, 效益 30, 满意度 10, 预算执行率 10) each row stands alone.
+ */
+function headsRowsBelow(view: SheetView, f: TableFrame, r: number): boolean {
+  const own = numberCell(view, r, f.columns.roles.weight)?.value;
+  if (!own) return true;
+  const ownScore = numberCell(view, r, f.columns.roles.score)?.value;
+  let total = new Dec(0);
+  let scores = new Dec(0);
+  for (let rr = r + 1; rr <= view.bottom; rr++) {
+    if (rowIsBlank(view, f, rr)) return false;
+    const first = labelCells(view, f, rr)[0];
+    if (first && (isTotalLabel(first.text) || CATEGORY_LABEL.test(key(splitGroupWeight(first.text).name)))) return false;
+    const w = numberCell(view, rr, f.columns.roles.weight)?.value;
+    if (!w) continue;
+    total = total.plus(w);
+    scores = scores.plus(numberCell(view, rr, f.columns.roles.score)?.value ?? 0);
+    // Weights alone may agree by chance (满意度 10 over 预算执行率 10). When the scores do not, the
+    // total row decides: a recap's rows, each standing alone, add up to it.
+    if (total.eq(own)) return !ownScore || scores.eq(ownScore) || !rowsAloneMakeTotal(view, f);
+    if (total.gt(own)) return false;
+  }
+  return false;
 }
 
 function classifyRow(view: SheetView, f: TableFrame, r: number): RowReading | TableEnd {
