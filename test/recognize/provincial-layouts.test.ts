@@ -313,3 +313,27 @@ describe("一级 rows with figures: headings of the rows below, or rows of their
     expect(findings(a)).toEqual(["error subtotal-mismatch C2"]);
   });
 });
+
+describe("a table split over two sheets by a page conversion", () => {
+  const header = ["一级指标", "二级指标", "三级指标", "分值", "得分"];
+  const page1 = sheet("Table 1", [["项目绩效评价评分表"], header, ["产出指标", "数量指标", "培训人数", 30, 30], [null, "质量指标", "合格率", 30, 28]]);
+  const rest = [["效益指标", "社会效益指标", "就业率", 40, 38]];
+  it("with the header repeated on the second sheet: the pair is checked together", () => {
+    const a = analyzeWorkbook(workbook(page1, sheet("Table 2", [header, ...rest, ["合计", null, null, 100, 96]])));
+    expect(a.calcs.map((c) => summarizeTable(c).weightTotal)).toEqual(["60", "40"]);
+    expect(findings(a)).toEqual(["info recognition-doubt A2", "info recognition-doubt A1"]);
+    expect(a.findings[0].message.zh).toContain("两部分权重合计100分、得分合计96分");
+  });
+  it("a total the two parts do not make is said, not silenced into agreement", () => {
+    const a = analyzeWorkbook(workbook(page1, sheet("Table 2", [header, ...rest, ["合计", null, null, 100, 98]])));
+    expect(a.findings[0].message.zh).toContain("与合计行得分98分不一致");
+  });
+  it("with the second sheet's rows come over without a header: no total check on a part", () => {
+    const a = analyzeWorkbook(workbook(page1, sheet("Table 2", [...rest, ["合计", null, null, 100, 96]])));
+    expect(findings(a)).toEqual(["info recognition-doubt A2"]);
+  });
+  it("a table that is whole on its sheet is left alone", () => {
+    const a = analyzeWorkbook(workbook(page1, sheet("说明", [["本表由项目单位填报"]])));
+    expect(findings(a)).toEqual(["error weights-sum D3"]);
+  });
+});

@@ -20,6 +20,7 @@ import { readForm } from "./form";
 import { readFunds } from "./funds";
 import { gradeOnRow, readGrade } from "./grade";
 import { dropHiddenRows } from "./hidden";
+import { linkPagesAcrossSheets } from "./pages";
 import { findBands, locateHeader, type Band, type HeaderCandidate } from "./locate";
 import { classifyRows, type TableFrame } from "./rows";
 import { fundsToPoints, readScale, toPoints } from "./scale";
@@ -41,7 +42,7 @@ export function recognizeWorkbook(wb: WorkbookSnapshot): Recognition {
     // A data sheet can hold 100,000s of text cells: spreading them into push() overflows the stack.
     for (const t of found.texts) texts.push(t);
   }
-  return { tables, texts };
+  return { tables: linkPagesAcrossSheets(wb.sheets.filter((s) => !s.generated), tables), texts };
 }
 
 export function recognizeSheet(sheet: SheetSnapshot, firstIndex = 0): Recognition {
