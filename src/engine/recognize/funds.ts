@@ -231,3 +231,15 @@ function isBlankRow(view: SheetView, r: number): boolean {
   for (let c = view.left; c <= view.right; c++) if (!view.isEmpty(r, c)) return false;
   return true;
 }
+
+/**
+ * Whether the 年度资金总额 row's figures sit under their own titles. A conversion that drops or
+ * adds a cell slides them a column: a 分值 of 950 or "95%", a 得分 above its 分值, or a rate that
+ * is not the amounts' ratio at all.
+ */
+export function fundsAligned(view: SheetView, f: FundsBlock): boolean {
+  const w = f.weight;
+  if (w?.value && (w.value.gt(30) || /%/.test(String(view.value(w.pos.row, w.pos.col))) || (view.numberFormat(w.pos.row, w.pos.col) ?? "").includes("%"))) return false;
+  if (w?.value && f.score?.value && f.score.value.gt(w.value)) return false;
+  return true;
+}

@@ -17,7 +17,7 @@ import { collectTexts, findProjectName, findTitle } from "./context";
 import { swapScoreColumns, weighScoreColumns } from "./evidence";
 import { foldRows, type Body } from "./fold";
 import { readForm } from "./form";
-import { readFunds } from "./funds";
+import { fundsAligned, readFunds } from "./funds";
 import { gradeOnRow, readGrade } from "./grade";
 import { dropHiddenRows } from "./hidden";
 import { linkPagesAcrossSheets } from "./pages";
@@ -143,7 +143,18 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const hasWeights = columns.roles.weight !== undefined || body.indicators.some((i) => i.weight?.value);
   // A score column left blank on every row (an unfilled form) gives no scores to add up.
   const hasScores = columns.roles.score !== undefined && (body.indicators.some((i) => i.score) || !!body.total?.score);
-  const funds = ctx.ownFunds && ctx.funds ? fundsToPoints(view, ctx.funds, scale) : ctx.funds;
+  let funds = ctx.ownFunds && ctx.funds ? fundsToPoints(view, ctx.funds, scale) : ctx.funds;
+  if (funds && ctx.ownFunds && !fundsAligned(view, funds)) {
+    doubts.push({
+      pos: funds.range.top === funds.budget?.pos.row ? funds.budget.pos : { row: funds.range.top, col: funds.range.left },
+      message: {
+        zh: "项目资金（年度资金总额）一行的数字与表头各列错位（疑为转换时移位），预算执行率及其分值无法确定，相关核查未进行",
+        en: "the figures of the 年度资金总额 row do not sit under their titles (shifted in a conversion): budget execution and its points cannot be told, and the checks on them were not made",
+      },
+      suppresses: ["budget-execution", "weights-sum", "total-mismatch", "grade-mismatch", "missing-value"],
+    });
+    funds = { ...funds, weight: null, score: null, statedRate: null, budgetParts: [] };
+  }
   const top = ctx.ownFunds && funds ? Math.min(funds.range.top, header.rows[0]) : header.rows[0];
   const left = Math.min(frame.left, header.extent.left, body.total?.labelCell.col ?? Infinity, ctx.ownFunds && funds ? funds.range.left : Infinity);
   const title = findTitle(view, header.band, header.rows[0]) ?? findTitle(view, header.band, top);

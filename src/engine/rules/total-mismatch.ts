@@ -18,7 +18,9 @@ export const totalMismatch: Rule = {
       { cell: total.score, computed: indicatorsOnly ? calc.indicatorScoreSum : calc.scoreTotal, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
     ];
     for (const p of pairs) {
-      if (!p.cell?.value || !p.computed || unreadableIn(table, p.which)) continue;
+      // A row whose weight is text ("82万元/公里": its figures slid a column in a PDF conversion) makes
+      // its score as doubtful as its weight: neither sum is then known.
+      if (!p.cell?.value || !p.computed || unreadableIn(table, "weight") || unreadableIn(table, p.which)) continue;
       if (agrees(p.cell.value, p.computed, p.places, options.tolerance)) continue;
       out.push({
         pos: p.cell.pos,
