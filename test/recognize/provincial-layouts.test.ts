@@ -349,6 +349,6 @@ describe("a funds row slid a column by a conversion", () => {
       ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10],
       ["总分", null, null, null, null, 100, 99.5],
     ]);
-    expect(findings(a)).toEqual(["info recognition-doubt C2"]);
+    expect(findings(a)).toEqual(["info recognition-doubt F2"]);
   });
 });

@@ -146,7 +146,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   let funds = ctx.ownFunds && ctx.funds ? fundsToPoints(view, ctx.funds, scale) : ctx.funds;
   if (funds && ctx.ownFunds && !fundsAligned(view, funds)) {
     doubts.push({
-      pos: funds.range.top === funds.budget?.pos.row ? funds.budget.pos : { row: funds.range.top, col: funds.range.left },
+      pos: (funds.weight ?? funds.budget)?.pos ?? { row: funds.range.top, col: funds.range.left },
       message: {
         zh: "项目资金（年度资金总额）一行的数字与表头各列错位（疑为转换时移位），预算执行率及其分值无法确定，相关核查未进行",
         en: "the figures of the 年度资金总额 row do not sit under their titles (shifted in a conversion): budget execution and its points cannot be told, and the checks on them were not made",
