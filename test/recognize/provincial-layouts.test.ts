@@ -352,3 +352,29 @@ describe("a funds row slid a column by a conversion", () => {
     expect(findings(a)).toEqual(["info recognition-doubt F2"]);
   });
 });
+
+describe("the total row, placed and written otherwise", () => {
+  it("合计 right under the header, the rows below it", () => {
+    const a = analyze([
+      ["一级指标", "二级指标", "分值", "得分", "扣分原因"],
+      ["合计", null, 100, 93, null],
+      ["决策", "项目立项", 30, 30, null],
+      [null, "绩效目标", 20, 18, "目标量化不足"],
+      ["产出", "产出数量", 50, 45, "部分未完成"],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:E5", indicators: 3, weightTotal: "100", scoreTotal: "93", declaredScoreTotal: "93" });
+    expect(findings(a)).toEqual([]);
+    const wrong = analyze([["一级指标", "二级指标", "分值", "得分"], ["合计", null, 100, 95], ["决策", "项目立项", 50, 50], ["产出", "产出数量", 50, 43]]);
+    expect(findings(wrong)).toEqual(["error total-mismatch D2"]);
+  });
+  it("a score written with its grade, 95.5（优）", () => {
+    const a = analyze([
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人数", 60, 60],
+      ["效益指标", "社会效益指标", "就业率", 40, 35.5, "部分学员尚未就业"],
+      ["总分", null, null, 100, "95.5（优）"],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ declaredScoreTotal: "95.5", declaredGrade: "优" });
+    expect(findings(a)).toEqual([]);
+  });
+});

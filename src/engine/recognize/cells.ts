@@ -1,4 +1,5 @@
 import type { SheetView } from "../grid/sheet-view";
+import { Dec } from "../values/decimal";
 import type { NumberCell } from "../model";
 import { readNumber, unreadableReason } from "../values/number-text";
 
@@ -25,4 +26,13 @@ export function numbersInRow(view: SheetView, row: number, fromCol: number, toCo
     if (n !== null) out.push({ value: n, pos: { row, col: c }, formula: view.formula(row, c) });
   }
   return out;
+}
+
+/** "95.5（优）", "96分（优秀）": a total's score written with its grade in one cell. */
+export const SCORE_WITH_GRADE = /^(\d+(?:\.\d+)?)\s*分?\s*[（(]\s*(优秀|良好|中等|优|良|中|差)\s*[)）]$/;
+
+export function scoreWithGrade(view: SheetView, cell: NumberCell | null): { cell: NumberCell; grade: string } | null {
+  if (!cell || cell.value) return null;
+  const m = SCORE_WITH_GRADE.exec(view.text(cell.pos.row, cell.pos.col).normalize("NFKC").trim());
+  return m ? { cell: { ...cell, value: new Dec(m[1]), unreadable: undefined }, grade: m[2] } : null;
 }

@@ -10,8 +10,9 @@ import { SheetView } from "../grid/sheet-view";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/types";
 import type { Doubt, FundsBlock, ScoringTable, TextBlock } from "../model";
 import { key } from "../text/normalize";
-import { SUBTOTAL_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
+import { GRADE_WORDS, SUBTOTAL_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
 import { placesOf } from "../values/decimal";
+import { SCORE_WITH_GRADE } from "./cells";
 import { mapColumns } from "./columns";
 import { collectTexts, findProjectName, findTitle } from "./context";
 import { swapScoreColumns, weighScoreColumns } from "./evidence";
@@ -139,7 +140,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   // The range runs to the total row, or else to the last indicator: a grade line or notes under
   // the table, and template rows after its last indicator, are read but lie outside it.
   const lastOwn = Math.max(...body.indicators.map((i) => i.row), ...body.subtotals.map((s) => s.row));
-  const bottom = body.total ? body.total.row : Number.isFinite(lastOwn) ? lastOwn : rows.bottom;
+  const bottom = body.total ? Math.max(body.total.row, lastOwn) : Number.isFinite(lastOwn) ? lastOwn : rows.bottom;
   const hasWeights = columns.roles.weight !== undefined || body.indicators.some((i) => i.weight?.value);
   // A score column left blank on every row (an unfilled form) gives no scores to add up.
   const hasScores = columns.roles.score !== undefined && (body.indicators.some((i) => i.score) || !!body.total?.score);
@@ -217,6 +218,8 @@ function gradeBelow(view: SheetView, band: Band, r: number): ScoringTable["decla
 function gradeOnTotalRow(view: SheetView, body: Body, right: number): ScoringTable["declaredGrade"] {
   const t = body.total;
   if (!t) return null;
+  const inScore = t.score && SCORE_WITH_GRADE.exec(view.text(t.score.pos.row, t.score.pos.col).normalize("NFKC").trim());
+  if (inScore && GRADE_WORDS[inScore[2]]) return { grade: GRADE_WORDS[inScore[2]], pos: t.score!.pos };
   const after = Math.max(t.labelCell.col, t.weight?.pos.col ?? -1, t.score?.pos.col ?? -1) + 1;
   return gradeOnRow(view, t.row, after, right);
 }

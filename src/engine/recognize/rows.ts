@@ -143,6 +143,8 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
     out.push(reading);
     bottom = r;
     if (reading.kind === "total") {
+      // "合计" right under the header, the rows below it (some forms put the total first).
+      if (!out.some((x) => x.kind === "indicator") && reading.hasFigures && indicatorFollows(view, frame, r)) continue;
       if (!closesGroupOnly(view, frame, r, out)) return { rows: out, bottom, end: "total" };
       // A 合计 under one group with more groups below, or over the indicators with the 总分 row under it.
       reading.kind = "subtotal";
@@ -179,6 +181,15 @@ function closesGroupOnly(view: SheetView, f: TableFrame, r: number, above: RowRe
     const x = classifyRow(view, f, rr);
     if (typeof x === "string") return false;
     if (x.kind === "total") return true;
+  }
+  return false;
+}
+
+function indicatorFollows(view: SheetView, f: TableFrame, r: number): boolean {
+  for (let rr = r + 1; rr <= Math.min(view.bottom, r + 2); rr++) {
+    if (rowIsBlank(view, f, rr)) continue;
+    const x = classifyRow(view, f, rr);
+    return typeof x !== "string" && (x.kind === "indicator" || x.kind === "heading");
   }
   return false;
 }
