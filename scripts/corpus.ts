@@ -1,8 +1,9 @@
 /**
  * Scores the engine on the corpus of real published tables (test/corpus/tables/*.json): tables
  * recognised with the right totals, expected findings found, false errors. Run: npm run corpus
- * [--verbose] [ID-substring...]. Exits 1 when anything is misread, missed or cried wolf on.
+ * [--verbose] [--layouts] [ID-substring...] (--layouts: the synthetic layout probes of test/layouts). Exits 1 when anything is misread, missed or cried wolf on.
  */
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadSpecDir, pickFields, SPEC_TABLE_FIELDS, specToWorkbook, type Spec, type SpecTable } from "./fixture-spec";
 import { readWorkbookBytes } from "../src/xlsx";
@@ -45,6 +46,16 @@ export const CORPUS_DIR = join(__dirname, "../test/corpus/tables");
 
 export function loadCorpus(): CorpusSpec[] {
   return loadSpecDir<CorpusSpec>(CORPUS_DIR);
+}
+
+/** Synthetic layout probes (test/layouts/<family>/*.json): the same format, no province or source. */
+export const LAYOUTS_DIR = join(__dirname, "../test/layouts");
+
+export function loadLayouts(): CorpusSpec[] {
+  return readdirSync(LAYOUTS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => loadSpecDir<CorpusSpec>(join(LAYOUTS_DIR, d.name)));
 }
 
 const tableKey = (t: CorpusTable) => JSON.stringify([t.sheet, t.range, t.indicators, t.weightTotal, t.scoreTotal, t.declaredWeightTotal, t.declaredScoreTotal, t.declaredGrade]);
@@ -106,7 +117,8 @@ export const failed = (r: CorpusResult) => r.tableProblems.length > 0 || r.misse
 async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
   const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-  const specs = loadCorpus().filter((s) => filters.length === 0 || filters.some((f) => s.id.includes(f)));
+  const layouts = process.argv.includes("--layouts");
+  const specs = (layouts ? loadLayouts() : loadCorpus()).filter((s) => filters.length === 0 || filters.some((f) => s.id.includes(f)));
   const all: CorpusResult[] = [];
   for (const spec of specs) {
     const results = await runCorpusSpec(spec);
@@ -128,7 +140,7 @@ async function main(): Promise<void> {
   const provinces = new Set(specs.map((s) => s.province));
   const areas = new Set(specs.map((s) => s.area));
   console.log(
-    `\n${specs.length} files (${provinces.size} provinces, ${areas.size} policy areas), ${all.length} runs: ` +
+    `\n${specs.length} files${layouts ? " (synthetic layouts)" : ` (${provinces.size} provinces, ${areas.size} policy areas)`}, ${all.length} runs: ` +
       `tables right ${sum((r) => r.tablesRight)}/${sum((r) => r.tablesExpected)}, ` +
       `expected findings found ${sum((r) => r.findingsFound)}/${sum((r) => r.findingsExpected)}, ` +
       `false errors ${sum((r) => r.falseErrors.length)}, extra warnings ${sum((r) => r.extraWarnings.length)}, ` +

@@ -12,6 +12,8 @@ export interface SpecSheet {
   rows: SpecCell[][];
   merges?: string[];
   cols?: number[];
+  /** Rows hidden in the workbook, 1-based as Excel numbers them. */
+  hiddenRows?: number[];
 }
 
 /** What a spec expects of a table: the report's summary fields that a reviewer can count by hand. */
@@ -67,6 +69,7 @@ export function specToWorkbook(spec: Spec, withMerges = true): ExcelJS.Workbook 
       }
     }
     (s.cols ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    for (const r of s.hiddenRows ?? []) ws.getRow(r).hidden = true;
   }
   return wb;
 }

@@ -69,10 +69,11 @@ function chooseScoreColumn(view: SheetView, header: HeaderCandidate, doubts: Dou
   const texts = cols.map((c) => headerText(view, header, c));
   // A title merged over several columns (专家评分 over 专家1 | 专家2 | 专家3) heads the scorers, not the result;
   // a column left empty (复核得分 not yet filled in) is no result either.
-  const spread = (c: number) => header.rows.some((r) => {
-    const m = view.merge(r, c);
-    return !!m && m.right > m.left && m.left === c;
-  });
+  const spread = (c: number) =>
+    header.rows.some((r) => {
+      const m = view.merge(r, c);
+      return !!m && m.right > m.left && m.left === c;
+    }) || titlesScorersBelow(view, header, c);
   const empty = (c: number) => columnFigures(view, header, c).length === 0;
   const rank = (i: number) => (empty(cols[i]) ? -2 : spread(cols[i]) ? -1 : (SCORE_COLUMN_RANK.find((x) => x.words.test(key(texts[i])))?.rank ?? 1));
   let best = 0;
@@ -88,6 +89,17 @@ function chooseScoreColumn(view: SheetView, header: HeaderCandidate, doubts: Dou
     },
   });
   return cols[best];
+}
+
+/**
+ * "专家评分" over 专家1 | 专家2 | 专家3 with its merge lost: the title's row is empty to its right
+ * while the row under it names each column.
+ */
+function titlesScorersBelow(view: SheetView, header: HeaderCandidate, c: number): boolean {
+  const top = header.rows[0];
+  const below = top + 1;
+  if (view.text(top, c) === "" || view.text(top, c + 1) !== "") return false;
+  return view.text(below, c) !== "" && view.text(below, c + 1) !== "";
 }
 
 /**

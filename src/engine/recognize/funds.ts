@@ -234,12 +234,12 @@ function isBlankRow(view: SheetView, r: number): boolean {
 
 /**
  * Whether the 年度资金总额 row's figures sit under their own titles. A conversion that drops or
- * adds a cell slides them a column: a 分值 of 950 or "95%", a 得分 above its 分值, or a rate that
- * is not the amounts' ratio at all.
+ * adds a cell slides them a column: a 分值 of 950 or "95%", or a 得分 above its 分值.
  */
-export function fundsAligned(view: SheetView, f: FundsBlock): boolean {
+export function fundsAligned(f: FundsBlock): boolean {
   const w = f.weight;
-  if (w?.value && (w.value.gt(30) || /%/.test(String(view.value(w.pos.row, w.pos.col))) || (view.numberFormat(w.pos.row, w.pos.col) ?? "").includes("%"))) return false;
+  // The weight is already in points here ("10%" of the 100 is 10): a rate slid under 分值 is not.
+  if (w?.value?.gt(30)) return false;
   if (w?.value && f.score?.value && f.score.value.gt(w.value)) return false;
   return true;
 }

@@ -145,7 +145,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   // A score column left blank on every row (an unfilled form) gives no scores to add up.
   const hasScores = columns.roles.score !== undefined && (body.indicators.some((i) => i.score) || !!body.total?.score);
   let funds = ctx.ownFunds && ctx.funds ? fundsToPoints(view, ctx.funds, scale) : ctx.funds;
-  if (funds && ctx.ownFunds && !fundsAligned(view, funds)) {
+  if (funds && ctx.ownFunds && !fundsAligned(funds)) {
     doubts.push({
       pos: (funds.weight ?? funds.budget)?.pos ?? { row: funds.range.top, col: funds.range.left },
       message: {

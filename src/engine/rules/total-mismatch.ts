@@ -11,16 +11,20 @@ export const totalMismatch: Rule = {
     const total = table.total;
     if (!total) return [];
     const out: Report[] = [];
-    // "绩效指标合计" / "指标得分合计" under a funds block adds up the indicators only.
+    // "绩效指标合计" / "指标得分合计" under a funds block may add up the indicators only, or all.
     const indicatorsOnly = !!table.funds && /指标/.test(total.label);
     const pairs = [
-      { cell: total.weight, computed: indicatorsOnly ? calc.indicatorWeightSum : calc.weightTotal, which: "weight" as const, zh: "权重", en: "weight", places: table.weightPlaces },
-      { cell: total.score, computed: indicatorsOnly ? calc.indicatorScoreSum : calc.scoreTotal, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
+      { cell: total.weight, computed: calc.weightTotal, alone: calc.indicatorWeightSum, which: "weight" as const, zh: "权重", en: "weight", places: table.weightPlaces },
+      { cell: total.score, computed: calc.scoreTotal, alone: calc.indicatorScoreSum, which: "score" as const, zh: "得分", en: "score", places: table.scorePlaces },
     ];
     for (const p of pairs) {
+      if (indicatorsOnly && p.cell?.value && p.alone && agrees(p.cell.value, p.alone, p.places, options.tolerance)) continue;
       // A row whose weight is text ("82万元/公里": its figures slid a column in a PDF conversion) makes
       // its score as doubtful as its weight: neither sum is then known.
       if (!p.cell?.value || !p.computed || unreadableIn(table, "weight") || unreadableIn(table, p.which)) continue;
+      // A weighted row with its score left blank (missing-value says so) leaves the score sum open:
+      // a score forgotten, or slid a column, is not a total added wrong.
+      if (p.which === "score" && table.indicators.some((i) => i.weight?.value?.gt(0) && !i.score?.value)) continue;
       if (agrees(p.cell.value, p.computed, p.places, options.tolerance)) continue;
       out.push({
         pos: p.cell.pos,
