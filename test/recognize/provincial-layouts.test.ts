@@ -378,3 +378,46 @@ describe("the total row, placed and written otherwise", () => {
     expect(findings(a)).toEqual([]);
   });
 });
+
+describe("a report's 扣分情况 list repeating rows of the table", () => {
+  it("is an excerpt, not a second table of 40 points", () => {
+    const table = sheet("自评表", [
+      ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+      ["产出指标", "数量指标", "培训人数", 40, 38, "部分学员未参训"],
+      ["效益指标", "社会效益指标", "就业率", 40, 36, "部分学员尚未就业"],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", 20, 20, null],
+      ["总分", null, null, 100, 94, null],
+    ]);
+    const report = sheet("自评报告", [["评价结论：项目自评得分94分，评价等级为优。"], [], ["序号", "指标名称", "分值", "得分", "扣分原因"], [1, "培训人数", 40, 38, "部分学员未参训"], [2, "就业率", 40, 36, "部分学员尚未就业"], ["合计", null, 80, 74, null]]);
+    const a = analyzeWorkbook(workbook(table, report));
+    expect(a.tables.map((t) => t.sheet)).toEqual(["自评表"]);
+    expect(findings(a)).toEqual([]);
+  });
+});
+
+describe("one report sheet speaking of several projects", () => {
+  const project = (name: string, sheetName: string, scores: number[]) =>
+    sheet(sheetName, [
+      ["项目名称", name],
+      ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+      ["产出指标", "数量指标", "完成数量", 60, scores[0], scores[0] < 60 ? "部分未完成" : null],
+      ["效益指标", "社会效益指标", "受益人数", 40, scores[1], scores[1] < 40 ? "部分未达到" : null],
+      ["总分", null, null, 100, scores[0] + scores[1], null],
+    ]);
+  it("each paragraph is checked against the project it names, or the one its heading names", () => {
+    const a = analyzeWorkbook(
+      workbook(
+        project("灌溉工程", "灌溉工程", [58, 37.5]),
+        project("饮水安全工程", "饮水安全", [50, 38.5]),
+        sheet("自评报告", [
+          ["一、灌溉工程项目"],
+          ["该项目自评得分95.5分，评价等级为优。"],
+          ["二、饮水安全工程项目"],
+          ["该项目自评得分88.5分，评价等级为良。"],
+          ["饮水安全工程项目自评得分88.5分，灌溉工程项目自评得分95.5分。"],
+        ]),
+      ),
+    );
+    expect(findings(a)).toEqual([]);
+  });
+});

@@ -25,6 +25,12 @@ testRule(narrativeMismatch, {
     { name: "text quotes the total and grade", sheets: withText("自评价得分 100 分，评价等级为优。") },
     { name: "a review quoting another text's claim (reported speech)", sheets: withText("（三）报告文字与评分表不一致。文字称“自评价得分99分”，但评分表各项得分合计为100分。") },
     { name: "per-indicator scores in the text are not totals", sheets: withText("指标分值3分，得3分；评价结果分为优（90—100分）、良（80—90分）。") },
+    { name: "grading bands are the scale, not a claim", sheets: withText("自评得分90分（含）以上的，评价等次为优；80分（含）至90分的为良；60分（含）至80分的为中；60分以下的为差。") },
+    { name: "an example in the instructions", sheets: withText("填写示例：某项目自评得分为85分，评价等级为良。") },
+    { name: "the scoring method states the full marks", sheets: withText("评分办法：项目自评总分为100分，其中产出指标50分、效益指标30分。") },
+    { name: "last year's score", sheets: withText("上年度该项目自评得分92分，本年度有所提高。") },
+    { name: "another year's score", sheets: withText("2019年度该项目自评得分92分。") },
+    { name: "one 一级's score", sheets: withText("其中满意度指标评价得分9分。") },
   ],
   invalid: [
     { name: "text quotes 99", sheets: withText("2021 年度该项目实施达到预期的年度绩效目标，自评价得分 99 分，评价等级为优。"), errors: [{ cell: "情况表!A2", includes: "99" }] },

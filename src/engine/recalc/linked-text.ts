@@ -3,22 +3,48 @@ import { norm } from "../text/normalize";
 import type { WorkbookIndex } from "./workbook-index";
 
 /**
- * The report text that speaks about a table: text on its own sheet, plus sheets without a scoring
- * table that name its project (情况表 beside 评分表), or every such sheet when the workbook holds
- * only one scoring table. Text is never attributed to a table by guesswork beyond that.
+ * The report text that speaks about a table: text on its own sheet (on a sheet of several tables,
+ * the nearest table above owns it), plus text on sheets without a scoring table when that text is
+ * about this table: it names the table's project, or falls under a heading that does, or sits on
+ * the table's paired sheet (情况表 beside 评分表) without naming another project. With a single
+ * scoring table in the workbook, all such text is its. Text is never attributed beyond that.
  */
 export function linkedTexts(table: ScoringTable, index: WorkbookIndex): TextBlock[] {
   const neighbours = index.tablesOn(table.sheet).filter((t) => t.kind === "scoring");
   const own = index.textsOn(table.sheet).filter((t) => ownsText(table, neighbours, t));
   const others = index.orphanTexts;
   if (index.scoringCount === 1) return [...own, ...others];
+  const tables = index.scoringTables;
+  return [...own, ...others.filter((t) => aboutTable(t, table, tables, others))];
+}
+
+/** The names a text may call a table by: its project, and 部门整体 for a department-wide table. */
+export function namesOf(t: ScoringTable): string[] {
   // Blank-fill underscores ("项目名称：_基础养老金补贴") are the form's, not the name's.
-  const project = table.projectName ? norm(table.projectName).replace(/^[_＿]+|[_＿]+$/g, "") : null;
-  const sheets = new Set<string>();
-  for (const t of others) {
-    if ((project && norm(t.text).includes(project)) || pairedSheets(t.sheet, table.sheet)) sheets.add(t.sheet);
+  const project = t.projectName ? norm(t.projectName).replace(/^[_＿]+|[_＿]+$/g, "") : "";
+  return [...(project.length >= 2 ? [project] : []), ...(t.form === "department" ? ["部门整体"] : [])];
+}
+
+/** The tables a text names, by position of their last mention (the nearest one last). */
+export function tablesNamedIn(text: string, tables: ScoringTable[]): { table: ScoringTable; at: number }[] {
+  const t = norm(text);
+  const out: { table: ScoringTable; at: number }[] = [];
+  for (const table of tables) {
+    const at = Math.max(-1, ...namesOf(table).map((n) => t.lastIndexOf(n)));
+    if (at >= 0) out.push({ table, at });
   }
-  return [...own, ...others.filter((t) => sheets.has(t.sheet))];
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function aboutTable(text: TextBlock, table: ScoringTable, tables: ScoringTable[], all: TextBlock[]): boolean {
+  const named = tablesNamedIn(text.text, tables);
+  if (named.length) return named.some((n) => n.table === table);
+  // A paragraph under a heading that names a project speaks of that project.
+  const above = all
+    .filter((o) => o.sheet === text.sheet && o.pos.row < text.pos.row && tablesNamedIn(o.text, tables).length > 0)
+    .sort((a, b) => b.pos.row - a.pos.row)[0];
+  if (above) return tablesNamedIn(above.text, tables).some((n) => n.table === table);
+  return pairedSheets(text.sheet, table.sheet);
 }
 
 const SHEET_ROLE = /(情况表|评分表|自评表|得分表|评价表|报告|情况|评分|自评)/g;

@@ -10,6 +10,8 @@ export class WorkbookIndex {
   /** Text on sheets that hold no scoring table (情况表, 报告). */
   readonly orphanTexts: TextBlock[];
   readonly scoringCount: number;
+  /** Every scoring table of the workbook, in order. */
+  readonly scoringTables: ScoringTable[];
 
   constructor(
     tables: ScoringTable[],
@@ -24,7 +26,8 @@ export class WorkbookIndex {
       if (list) list.push(t);
       else this.texts.set(t.sheet, [t]);
     }
-    this.scoringCount = tables.filter((t) => t.kind === "scoring").length;
+    this.scoringTables = tables.filter((t) => t.kind === "scoring");
+    this.scoringCount = this.scoringTables.length;
     const scoringSheets = new Set(tables.filter((t) => t.kind === "scoring").map((t) => t.sheet));
     this.orphanTexts = texts.filter((t) => !scoringSheets.has(t.sheet));
   }

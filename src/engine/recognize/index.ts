@@ -22,6 +22,7 @@ import { fundsAligned, readFunds } from "./funds";
 import { gradeOnRow, readGrade } from "./grade";
 import { dropHiddenRows } from "./hidden";
 import { linkPagesAcrossSheets } from "./pages";
+import { dropExcerpts } from "./excerpts";
 import { findBands, locateHeader, type Band, type HeaderCandidate } from "./locate";
 import { classifyRows, type TableFrame } from "./rows";
 import { fundsToPoints, readScale, toPoints } from "./scale";
@@ -43,7 +44,8 @@ export function recognizeWorkbook(wb: WorkbookSnapshot): Recognition {
     // A data sheet can hold 100,000s of text cells: spreading them into push() overflows the stack.
     for (const t of found.texts) texts.push(t);
   }
-  return { tables: linkPagesAcrossSheets(wb.sheets.filter((s) => !s.generated), tables), texts };
+  const kept = dropExcerpts(tables).map((t, i) => ({ ...t, index: i }));
+  return { tables: linkPagesAcrossSheets(wb.sheets.filter((s) => !s.generated), kept), texts };
 }
 
 export function recognizeSheet(sheet: SheetSnapshot, firstIndex = 0): Recognition {

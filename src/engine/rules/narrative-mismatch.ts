@@ -3,6 +3,8 @@ import { norm } from "../text/normalize";
 import { GRADE_WORDS } from "../text/vocabulary";
 import { Dec, placesOf, round, show } from "../values/decimal";
 import { gradeOf } from "../standards";
+import type { ScoringTable } from "../model";
+import { tablesNamedIn } from "../recalc/linked-text";
 
 const SCORE_QUOTE = /(自评价得分|自评得分|自评价总分|自评总分|评价得分|综合得分|总得分|最终得分|项目得分|绩效得分|评价总分|得分合计)(?:为|是|共|:|：)*(\d{1,3}(?:\.\d{1,3})?)分/g;
 const GRADE_QUOTE = /(评价等级|评价等次|评价结果等次|绩效等级|自评等级|等级|等次)(?:为|是|评定为|评为|:|：)*["“「『]?(优秀|良好|中等|合格|不合格|较差|优|良|中|差)(?!于|化|先|势|质)/g;
@@ -28,21 +30,58 @@ function reported(text: string, m: RegExpMatchArray): boolean {
   return false;
 }
 
+/** What follows a band's bound ("90分（含）以上", "80分至90分"): a scale, not a claim. */
+const BOUND_AFTER = /^\s*(\(含\)|（含）|以上|以下|及以上|及以下|至|到|-|－|～|~|—)/;
+/** Instructions and examples ("填表说明", "示例：某项目自评得分为85分"). */
+const INSTRUCTION = /^(填表说明|填报说明|说明|注|备注|示例|填写示例|例如|例|评分办法|评分方法|计分办法|计分方法|评分标准|评价标准)[:：\d．.、]|示例|例如|举例/;
+/** The full scale stated ("评价采用百分制，自评总分为100分"). */
+const SCALE = /(百分制|满分|总分值|分值为|设置为|设定为|分值设置)/;
+const EARLIER_YEAR = /(上年|上一年|去年|往年|前年|上年度|以前年度)/;
+const BAND_GRADE = /为["“]?(优秀|良好|中等|优|良|中|差)/g;
+
+/**
+ * Whether a quoted score or grade is this table's own claim: not a band of the scale, an example,
+ * the full marks, another year's or one indicator's score, nor about another table the clause names.
+ */
+function claimOf(text: string, m: RegExpMatchArray, table: ScoringTable, tables: ScoringTable[], years: string[]): boolean {
+  const at = m.index ?? 0;
+  const sentenceStart = Math.max(text.lastIndexOf("。", at - 1), -1) + 1;
+  const sentenceEnd = text.indexOf("。", at);
+  const sentence = text.slice(sentenceStart, sentenceEnd < 0 ? undefined : sentenceEnd);
+  const clauseStart = Math.max(...["。", "；", ";", "！", "!", "\n"].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+  const clause = text.slice(clauseStart, at);
+  if (BOUND_AFTER.test(text.slice(at + m[0].length))) return false;
+  if (new Set([...sentence.matchAll(BAND_GRADE)].map((g) => GRADE_WORDS[g[1]])).size >= 2) return false;
+  if (INSTRUCTION.test(text) || SCALE.test(clause)) return false;
+  if (EARLIER_YEAR.test(clause)) return false;
+  const clauseYears = [...clause.matchAll(/(20\d{2})年/g)].map((y) => y[1]);
+  if (years.length && clauseYears.some((y) => !years.includes(y))) return false;
+  // "满意度指标评价得分9分": one indicator's or one 一级's score, not the table's.
+  const before = text.slice(Math.max(clauseStart, at - 10), at);
+  if (/指标$|指标得分$/.test(before) || table.indicators.some((i) => i.level1 && before.endsWith(norm(i.level1)))) return false;
+  const named = tablesNamedIn(clause, tables);
+  if (named.length) return named[named.length - 1].table === table;
+  const inText = tablesNamedIn(text, tables);
+  return !inText.length || inText.some((n) => n.table === table);
+}
+
 /** Text in the workbook (评价结论, 自评得分 in a header) that quotes another score or grade. */
 export const narrativeMismatch: Rule = {
   id: "narrative-mismatch",
   severity: "error",
   description: { zh: "报告文字中的得分或等级与评分表不符", en: "Text in the workbook states a score or grade that differs from the table" },
   appliesTo: (t) => t.kind === "scoring" && t.hasScores,
-  check({ table, calc, options }) {
+  check({ table, calc, calcs, options }) {
     const total = calc.scoreTotal;
     if (!total) return [];
     const grade = gradeOf(total);
+    const tables = calcs.map((c) => c.table).filter((t) => t.kind === "scoring");
+    const years = [...`${table.title ?? ""}${table.projectName ?? ""}`.matchAll(/(20\d{2})/g)].map((y) => y[1]);
     const out: Report[] = [];
     for (const t of calc.texts) {
       const text = norm(t.text);
       for (const m of text.matchAll(SCORE_QUOTE)) {
-        if (reported(text, m)) continue;
+        if (reported(text, m) || !claimOf(text, m, table, tables, years)) continue;
         const quoted = new Dec(m[2]);
         const places = Math.max(placesOf(quoted), 0);
         if (round(total, places).eq(quoted) || total.minus(quoted).abs().lte(options.tolerance)) continue;
@@ -57,7 +96,7 @@ export const narrativeMismatch: Rule = {
         });
       }
       for (const m of text.matchAll(GRADE_QUOTE)) {
-        if (reported(text, m)) continue;
+        if (reported(text, m) || !claimOf(text, m, table, tables, years)) continue;
         const quoted = GRADE_WORDS[m[2]];
         if (!quoted || quoted === grade) continue;
         out.push({

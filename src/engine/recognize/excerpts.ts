@@ -1,0 +1,24 @@
+/**
+ * Step 10 — excerpts. A report's 扣分情况 list (指标名称 | 分值 | 得分 | 扣分原因) repeats rows of the
+ * workbook's scoring table; read as a table of its own it would be a table of 40 points. A table
+ * all of whose indicators, with their weights, are rows of a larger table is an excerpt of it.
+ */
+import type { ScoringTable } from "../model";
+import { key } from "../text/normalize";
+import { Dec } from "../values/decimal";
+
+export function dropExcerpts(tables: ScoringTable[]): ScoringTable[] {
+  const rowKey = (name: string, weight: string | undefined) => `${key(name)}|${weight ?? ""}`;
+  // The funds block's 预算执行率 is one of the larger table's scored rows too.
+  const rowsOf = (t: ScoringTable) =>
+    new Set([...t.indicators.map((i) => rowKey(i.name, i.weight?.value?.toFixed())), ...(t.funds?.weight?.value ? [rowKey("预算执行率", t.funds.weight.value.toFixed())] : [])]);
+  const scoring = tables.filter((t) => t.kind === "scoring");
+  const sets = new Map(scoring.map((t) => [t, rowsOf(t)]));
+  return tables.filter((t) => {
+    // A table of its own carries the full 100 points; an excerpt carries the rows it lists.
+    const weights = t.indicators.reduce((a, i) => a.plus(i.weight?.value ?? 0), new Dec(0));
+    if (t.kind !== "scoring" || t.total?.weight?.value?.eq(100) || weights.eq(100)) return true;
+    const own = [...sets.get(t)!];
+    return !scoring.some((u) => u !== t && u.indicators.length > t.indicators.length && own.every((k) => sets.get(u)!.has(k)));
+  });
+}
