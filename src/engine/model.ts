@@ -40,6 +40,11 @@ export interface Indicator {
   basis: TextCell | null;
   explain: string | null;
   direction: Direction;
+  /**
+   * Only the default made it positive: no ≥/≤, no 指标性质, no name that says. A miss read that way
+   * is a judgement (PM2.5 or 药占比 count down), so rules may warn on it but not accuse.
+   */
+  directionAssumed?: boolean;
 }
 
 export interface SummaryRow {

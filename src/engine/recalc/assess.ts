@@ -30,13 +30,15 @@ const { met: BAND_MET, partial: BAND_PARTIAL, missed: BAND_MISSED } = QUALITATIV
 
 const MONEY: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 const PEOPLE: Record<string, number> = { 人: 1, 人次: 1, 万人: 1e4, 万人次: 1e4 };
+const LENGTH: Record<string, number> = { 毫米: 1e-3, 厘米: 1e-2, 米: 1, m: 1, 千米: 1e3, 公里: 1e3, km: 1e3, 万公里: 1e7 };
+const MASS: Record<string, number> = { 克: 1e-3, 斤: 0.5, 公斤: 1, 千克: 1, kg: 1, 吨: 1e3, t: 1e3, 万吨: 1e7 };
 
 /** Converts `value` in `from` units to `to` units where both are money or both head-counts. */
 export function convertUnit(value: Decimal, from?: string, to?: string): Decimal | null {
   if ((from ?? "") === (to ?? "")) return value;
   // "200万" beside "195.5万元": a bare 万 is the same 万 the other side spells out.
   if ((from === "万" && to?.startsWith("万")) || (to === "万" && from?.startsWith("万"))) return value;
-  for (const table of [MONEY, PEOPLE]) {
+  for (const table of [MONEY, PEOPLE, LENGTH, MASS]) {
     if (from && to && from in table && to in table) return value.times(table[from]).div(table[to]);
   }
   // One side carries no unit (a bare figure beside "万人"): take them as the same.
@@ -48,11 +50,26 @@ function describe(v: IndicatorValue): string {
   return v.raw || "（空）";
 }
 
+/**
+ * The actual as a percentage beside a percentage target. Under a "%" unit column a figure such as
+ * 0.925 against 90 is a fraction typed as such (92.5%); a bare 1 could be 1% or 100%, so unknown.
+ * A change the other way ("上升2.1%" against "下降5%") counts as below nothing.
+ */
+function percentOf(target: IndicatorValue, actual: IndicatorValue): Decimal | null {
+  let a = actual.number!;
+  if (target.number!.gt(1) && a.lte(1) && a.gt(0) && !/%/.test(actual.raw)) {
+    if (a.eq(1)) return null;
+    a = a.times(100);
+  }
+  if (target.change && actual.change && actual.change !== target.change) a = a.negated();
+  return a;
+}
+
 /** Quantitative comparison of actual against target in the indicator's direction. */
 export function assessQuantity(target: IndicatorValue, actual: IndicatorValue, direction: Direction): Assessment | null {
   if (target.kind !== "number" || actual.kind !== "number" || !target.number || !actual.number) return null;
   if (isPercent(target) !== isPercent(actual)) return null;
-  const a0 = isPercent(target) ? actual.number : convertUnit(actual.number, actual.unit, target.unit);
+  const a0 = isPercent(target) ? percentOf(target, actual) : convertUnit(actual.number, actual.unit, target.unit);
   if (a0 === null) return null;
   const t = target.number;
   const a = a0.isNegative() ? new Dec(0) : a0;

@@ -85,7 +85,9 @@ function assess(ind: Indicator): Assessment {
   const costGroup = /成本/.test(`${ind.level1 ?? ""}${ind.level2 ?? ""}`);
   if (costGroup && !ind.nature && !ind.target.comparator && ind.direction !== "reverse")
     return { ...none, why: { zh: "成本指标未标明“≤”或“≥”，无法判断完成情况", en: "a cost indicator without ≤ or ≥: its direction is unknown" } };
-  return assessQuantity(ind.target, ind.actual, ind.direction) ?? { ...none, why: { zh: "目标值与实际值无法比较", en: "target and actual cannot be compared" } };
+  const a = assessQuantity(ind.target, ind.actual, ind.direction);
+  if (!a) return { ...none, why: { zh: "目标值与实际值无法比较", en: "target and actual cannot be compared" } };
+  return ind.directionAssumed && a.status === "missed" ? { ...a, soft: true } : a;
 }
 
 export function calculateTable(table: ScoringTable, index: WorkbookIndex, options: CalcOptions): TableCalc {

@@ -1,11 +1,11 @@
 import type { Direction } from "../model";
 import type { Comparator, IndicatorValue } from "../values/indicator-value";
-import { COST_GROUP, MONEY_UNIT, REVERSE_NAME, REVERSE_UNDONE } from "../text/vocabulary";
+import { COST_GROUP, MONEY_UNIT, POSITIVE_NAME, REVERSE_NAME, REVERSE_UNDONE } from "../text/vocabulary";
 
 
 /**
- * Which way an indicator counts: the 指标性质 column wins, then the target's comparator,
- * then what the name says (成本 and error rates are reverse).
+ * Which way an indicator counts: the 指标性质 column wins, then the target's comparator, then a
+ * change written in words, then what the name says (成本 and error rates are reverse).
  */
 export function directionOf(
   nature: Comparator | "qualitative" | null,
@@ -20,7 +20,15 @@ export function directionOf(
   if (target?.kind === "text") return "qualitative";
   if (c === "=") return "equal";
   if (target?.kind !== "number") return "unknown";
+  // "同比下降10%": the figure is the size of a fall, and a larger fall meets it, whatever the name.
+  if (target.change) return "positive";
   const costly = REVERSE_NAME.test(name) && !REVERSE_UNDONE.test(name);
   const costGroup = !!level2 && COST_GROUP.test(level2) && !!target.unit && MONEY_UNIT.test(target.unit);
   return costly || costGroup ? "reverse" : "positive";
+}
+
+/** Whether nothing but the default said which way a numeric indicator counts (no ≥/≤, no 性质, no telling name). */
+export function directionAssumed(nature: Comparator | "qualitative" | null, target: IndicatorValue | null, name: string, level2: string | null): boolean {
+  if (nature || target?.comparator || target?.change || target?.kind !== "number" || POSITIVE_NAME.test(name)) return false;
+  return directionOf(nature, target, name, level2) === "positive";
 }

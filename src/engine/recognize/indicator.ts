@@ -4,7 +4,7 @@ import { key, norm } from "../text/normalize";
 import type { ColumnMap, Indicator, NumberCell } from "../model";
 import { parseIndicatorValue, readComparator, type IndicatorValue } from "../values/indicator-value";
 import { numberCell } from "./cells";
-import { directionOf } from "./direction";
+import { directionAssumed, directionOf } from "./direction";
 import { indicatorName, isCore, splitGroupWeight } from "./names";
 import type { LabelCell } from "./rows";
 
@@ -47,6 +47,7 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
     basis: basisText ? { text: basisText, pos: { row, col: roles.basis! } } : null,
     explain: roles.explain !== undefined ? view.text(row, roles.explain) || null : null,
     direction: directionOf(nature, target, ownName, level2),
+    ...(directionAssumed(nature, target, ownName, level2) ? { directionAssumed: true } : {}),
   };
 }
 

@@ -35,16 +35,20 @@ export const scoreOffRule: Rule = {
         });
         continue;
       }
-      if (a.status !== "missed" || !c.ruleScore || s.eq(w)) continue;
+      // Full marks on a miss read only by the default direction (a bare target, a name that does not
+      // say) is a doubt worth a warning, not full-score-below-target's error.
+      if (a.status !== "missed" || !c.ruleScore || (s.eq(w) && !a.soft)) continue;
       if (s.minus(c.ruleScore).abs().lte(roundingSlack(table))) continue;
+      const assumed = !!ind.directionAssumed;
       out.push({
         pos,
         message: {
-          zh: `${label(ind)}${a.why.zh}，按比例应得${show(c.ruleScore)}分，实得${show(s)}分`,
-          en: `${labelEn(ind)}: ${a.why.en}; the proportional rule gives ${show(c.ruleScore)}, not ${show(s)}`,
+          zh: `${label(ind)}${a.why.zh}${assumed ? "（目标未标明“≥”或“≤”，按越大越好判断）" : ""}，按比例应得${show(c.ruleScore)}分，实得${show(s)}分`,
+          en: `${labelEn(ind)}: ${a.why.en}${assumed ? " (the target says neither ≥ nor ≤: read as more is better)" : ""}; the proportional rule gives ${show(c.ruleScore)}, not ${show(s)}`,
         },
         data: { score: s.toFixed(), ruleScore: c.ruleScore.toFixed() },
-        fix: [{ kind: "set-value", sheet: table.sheet, cell: posToA1(pos), value: c.ruleScore.toNumber(), reason: "按评分规则计分" }],
+        // A score rests on the direction: where only the default gave it, nothing is rewritten.
+        fix: assumed ? undefined : [{ kind: "set-value", sheet: table.sheet, cell: posToA1(pos), value: c.ruleScore.toNumber(), reason: "按评分规则计分" }],
       });
     }
     return out;

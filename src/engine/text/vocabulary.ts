@@ -177,7 +177,11 @@ export const FUNDS_LABEL_BUDGET = /^(预算资金|全年预算数|年度预算�
 export const FUNDS_LABEL_EXECUTED = /^(实际支出资金|实际支出|全年执行数|执行数|实际执行数)(\(B\))?/;
 
 /** Names of indicators that count in reverse (less is better), and the words that undo that. */
-export const REVERSE_NAME = /(投诉|差错|错误|事故|失误|违规|违纪|超支|损失|发生率|流失率|冒领率|成本|费用|支出额|单价|单位成本|能耗|延误|滞留|积压|空置)/;
+export const REVERSE_NAME =
+  /(投诉|差错|错误|事故|失误|违规|违纪|超支|损失|发生率|流失率|冒领率|成本|费用|支出额|单价|单位成本|能耗|延误|滞留|积压|空置|死亡率|死亡人数|犯罪率|发案率|发案数|发病率|患病率|病死率|感染率|复发率|辍学率|失学率|浓度|污染天数|重污染|超标|住院日|药占比|耗材占比|等候时间|等待时间|办理时限|办理周期|办结周期|耗时|排放量|不良率|漏报率|误报率|返工率|欠薪|拖欠|积案|伤亡|噪声|返贫)/;
+/** Names that say more is better: a bare target of theirs needs no ≥ to be read. */
+export const POSITIVE_NAME =
+  /(满意度|满意率|合格率|达标率|覆盖率|完成率|知晓率|到位率|及时率|执行率|使用率|利用率|入学率|巩固率|参保率|接种率|免疫密度|治愈率|结案率|办结率|破案率|优良|建成|新增|培训|受益|人数|人次|数量|面积|次数|户数|场次|个数|里程|长度|产量|收入)/;
 export const REVERSE_UNDONE = /(节约|节省|降低|下降|减少)/;
 export const COST_GROUP = /成本/;
 export const MONEY_UNIT = /^(元|万元|亿元|千元)$/;

@@ -28,6 +28,8 @@ export interface IndicatorValue {
   columnUnit?: string;
   /** A date the work is due by ("2023年12月底前") or was done on ("2023年11月20日"). */
   deadline?: Deadline;
+  /** A change written in words before the figure: "同比下降10%" (down), "增长5%" (up). */
+  change?: "down" | "up";
 }
 
 /**
@@ -54,7 +56,13 @@ const NOT_APPLICABLE = /^([/／\\—–\-－_…]+|不适用|不涉及|N\/?A)$/i
 const UNIT =
   "%|‰|万人次|人次|万人|万户|万元|亿元|千元|元|人|户|次|个|件|项|份|本|天|个工作日|工作日|日|个月|月|年|小时|分钟|家|所|台|套|处|" +
   "平方公里|平方千米|平方米|立方米|公顷|厘米|毫米|千米|公里|米|千克|公斤|克|吨|千瓦时|千瓦|升|场|期|批|篇|条|张|册|岗|名|辆|亩|" +
-  "起|例|宗|座|栋|间|床|头|只|株|棵|所次|人日|课时|学时|分|万";
+  "起|例|宗|座|栋|间|床|头|只|株|棵|所次|人日|课时|学时|场次|户次|批次|岁|斤|羽|尾|个百分点|百分点|分|万";
+
+/** Units written in Latin letters, as environmental and engineering tables do. */
+const LATIN_UNIT = "μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|mg/L|m³|m3|m²|m2|km|kg|kWh|t|m";
+
+/** "元/亩", "万元/公里", "元/人·月", "微克/立方米", "次/年": an amount per something. */
+const PER_UNIT = `(?:万|千|亿)?(?:${UNIT}|微克|毫克)(?:/|每)(?:\\d*(?:万|千|百)?)(?:人·月|人·年|人月|人年|学期|学年|${UNIT})`;
 
 const UNIT_WORD = new RegExp(`^(?:万|千|亿)?(?:${UNIT})$`);
 
@@ -64,7 +72,17 @@ export function isUnitWord(word: string): boolean {
 }
 
 /** Text before the figure ("约", "完成") never holds a digit: "5人/10万人" is not 10 万人. */
-const QUANTITY = new RegExp(`^([^\\d]{0,12}?)([+-]?\\d+(?:\\.\\d+)?)(${UNIT})?$`);
+const QUANTITY = new RegExp(`^([^\\d]{0,12}?)([+-]?\\d+(?:\\.\\d+)?)(${PER_UNIT}|${LATIN_UNIT}|(?:万|千|亿)?(?:${UNIT}))?$`);
+
+/** Comparator words inside the text before the figure: "每次不超过30分钟", "优良天数≥300天". */
+const COMPARATOR_INSIDE: [RegExp, Comparator][] = [
+  [/(≥|≧|⩾|>=|不低于|不少于|不小于|至少)/, ">="],
+  [/(≤|≦|⩽|<=|不高于|不超过|不多于|不大于|最多|控制在)/, "<="],
+];
+
+/** A change in words before the figure: "同比下降10%", "较上年增长5%". */
+const CHANGE_DOWN = /(下降|降低|减少|压减|缩减|降幅)/;
+const CHANGE_UP = /(上升|增长|增加|提高|提升|增幅)/;
 
 /** A rate per population: "5人/10万人", "2例/万人". */
 const PER_CAPITA = /^([+-]?\d+(?:\.\d+)?)(人|例|次|起|个|户|件)\/(\d*(?:万|千|百)?(?:人次|人|户))$/;
@@ -75,7 +93,8 @@ export function readComparator(text: string): Comparator | "qualitative" | null 
   if (!t) return null;
   if (/定性/.test(t)) return "qualitative";
   for (const [re, c] of COMPARATOR_PREFIX) if (re.test(t) && t.replace(re, "") === "") return c;
-  if (/^(正向|定量)/.test(t)) return ">=";
+  // 定量 says the indicator is a quantity, not which way it counts.
+  if (/^正向/.test(t)) return ">=";
   if (/^反向/.test(t)) return "<=";
   return null;
 }
@@ -143,10 +162,14 @@ function readText(raw: string, text: string, unitFromColumn: string | undefined)
   const m = QUANTITY.exec(t);
   if (m && !/[前后底初末内]$/.test(t)) {
     const unit = m[3] || unitFromColumn || undefined;
+    const lead = m[1];
+    comparator ??= COMPARATOR_INSIDE.find(([re]) => re.test(lead))?.[1];
+    const change = CHANGE_DOWN.test(lead) ? "down" : CHANGE_UP.test(lead) ? "up" : undefined;
     return {
       raw,
       kind: "number",
       comparator,
+      ...(change ? { change } : {}),
       number: new Dec(m[2]),
       percent: unit === "%" || undefined,
       unit,
