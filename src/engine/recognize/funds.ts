@@ -77,9 +77,9 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
     const top = headingTop(view, h);
     return {
       range: { top, left: occupiedLeft(view, top, bottom), bottom, right: Math.max(...Object.values(cols)) },
-      budget: numberCell(view, dataRow, cols.budget),
-      initialBudget: numberCell(view, dataRow, cols.initial),
-      executed: numberCell(view, dataRow, cols.executed),
+      budget: amountUnder(view, h, dataRow, cols.budget),
+      initialBudget: amountUnder(view, h, dataRow, cols.initial),
+      executed: amountUnder(view, h, dataRow, cols.executed),
       statedRate:
         rate?.kind === "number" && rate.number
           ? { value: rate.percent ? rate.number : rate.number.lte(1) ? rate.number.times(100) : rate.number, pos: { row: dataRow, col: cols.rate! } }
@@ -90,6 +90,30 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
     };
   }
   return null;
+}
+
+/**
+ * The amount under a funds title. A title spread over sub-columns (全年预算数 over 中央资金 | 地方资金)
+ * gives their 小计/合计 column if there is one, or else their sum.
+ */
+function amountUnder(view: SheetView, h: number, row: number, col: number | undefined): NumberCell | null {
+  if (col === undefined) return null;
+  const own = numberCell(view, row, col);
+  const sub = h + 1;
+  if (sub >= row || !view.text(sub, col) || readNumber(view.value(sub, col)) !== null) return own;
+  const merge = view.merge(h, col);
+  let last = merge && merge.left === col ? merge.right : col;
+  // Merges lost: the title's row stays empty over its further sub-columns.
+  while (last + 1 <= view.right && !view.text(h, last + 1) && view.text(sub, last + 1)) last++;
+  if (last === col) return own;
+  const cells: NumberCell[] = [];
+  for (let c = col; c <= last; c++) {
+    const n = numberCell(view, row, c);
+    if (/^(小计|合计|总计)$/.test(key(view.text(sub, c)))) return n;
+    if (n?.value) cells.push(n);
+  }
+  if (cells.length === 0) return own;
+  return { value: cells.reduce((a, n) => a.plus(n.value!), new Dec(0)), pos: cells[0].pos };
 }
 
 function hasAmountBelow(view: SheetView, h: number, c: number): boolean {

@@ -171,7 +171,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   return {
     index: 0,
     sheet: view.name,
-    range: { top, left, bottom, right: Math.max(header.right, header.extent.right) },
+    range: { top, left, bottom, right: Math.max(header.right, header.extent.right, ctx.ownFunds && funds ? funds.range.right : -1) },
     headerRows: header.rows,
     columns,
     kind: hasWeights || hasScores ? "scoring" : "target",

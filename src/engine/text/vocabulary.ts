@@ -165,10 +165,10 @@ export const FUNDS_AMOUNT_UNIT = /(万元|元)$/;
 /** Words of a funds block's label that may carry its points ("预算执行情况(万元) (20分)"). */
 export const FUNDS_BLOCK_WORD = /资金|预算执行/;
 export const FUNDS_HEADING_DETAIL = /(万元|情况|项目资金)/;
-export const FUNDS_BUDGET = /^(全年预算数|预算数|预算资金|调整后预算数|全年预算|年度预算数|预算金额|调整预算数|全年调整预算数|调整后预算|批复预算数|预算批复数)(\(A\)|A)?$/;
+export const FUNDS_BUDGET = /^(全年预算数|预算数|预算资金|调整后预算数|全年预算|年度预算数|预算金额|调整预算数|全年调整预算数|调整后预算|批复预算数|预算批复数|预算安排数|预算安排|年度预算安排|下达数|资金下达数|下达资金|下达预算数|中央下达预算数|年度计划投资|计划投资|计划投资额|到位资金|到位数|批复数|资金额度|债券资金额度|安排资金|计划数|预算数调整后|全年预算安排)(\(A\)|A)?$/;
 export const FUNDS_INITIAL = /^(年初预算数|年初预算)$/;
-export const FUNDS_EXECUTED = /^(全年执行数|执行数|实际支出资金|实际支出|支出数|全年实际支出|实际执行数|全年实际执行数|实际支出数)(\(B\)|B)?$/;
-export const FUNDS_RATE = /^(执行率|预算执行率)(\(B\/A\)|B\/A|\(%\)|%)?$/;
+export const FUNDS_EXECUTED = /^(全年执行数|执行数|实际支出资金|实际支出|支出数|全年实际支出|实际执行数|全年实际执行数|实际支出数|已支出资金|已支出|支出资金|完成投资|实际完成投资|累计支出|已拨付资金|拨付资金)(\(B\)|B)?$/;
+export const FUNDS_RATE = /^(执行率|预算执行率|支出进度|执行进度|资金执行率|预算执行进度|资金支出率|支付进度|完成率)(\(B\/A\)|B\/A|\(%\)|%)?$/;
 export const FUNDS_TOTAL_ROW = /^(年度资金总额|资金总额|合计)$/;
 export const FUNDS_WEIGHT_WORD = /^(分值|权重|分数|分值权重|权重分值|指标分值|指标分值权重|满分|标准分|赋分)$/;
 export const FUNDS_SCORE_WORD = /^(得分|指标得分|自评得分|评价得分|实际得分)/;
