@@ -421,3 +421,21 @@ describe("one report sheet speaking of several projects", () => {
     expect(findings(a)).toEqual([]);
   });
 });
+
+describe("print titles repeated at every page", () => {
+  const title = ["2023年度部门整体支出绩效自评表"];
+  const unit = ["单位名称：县农业农村局", null, null, null, null, "金额单位：万元"];
+  const header = ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"];
+  const page1 = [["投入", "预算编制", "预算编制科学性", 20, 20], ["过程", "资金管理", "资金使用合规性", 30, 28, "个别凭证不全"]];
+  const page2 = [["产出", "产出数量", "实际完成率", 30, 30], ["效果", "社会效益", "服务对象满意度", 20, 19, "满意度95%"], ["合计", null, null, 100, 97]];
+  it("title, unit line and header again: one table", () => {
+    const a = analyze([title, unit, header, ...page1, [null, null, null, "第 1 页，共 2 页"], title, unit, header, ...page2]);
+    expect(a.calcs.map((c) => summarizeTable(c))).toMatchObject([{ range: "A3:F12", indicators: 4, weightTotal: "100", scoreTotal: "97" }]);
+    expect(findings(a)).toEqual([]);
+  });
+  it("title and unit line again with no header: one table", () => {
+    const a = analyze([title, unit, header, ...page1, title, unit, ...page2]);
+    expect(a.calcs.map((c) => summarizeTable(c))).toMatchObject([{ indicators: 4, weightTotal: "100", scoreTotal: "97" }]);
+    expect(findings(a)).toEqual([]);
+  });
+});

@@ -264,6 +264,11 @@ export function fundsAligned(f: FundsBlock): boolean {
   const w = f.weight;
   // The weight is already in points here ("10%" of the 100 is 10): a rate slid under 分值 is not.
   if (w?.value?.gt(30)) return false;
-  if (w?.value && f.score?.value && f.score.value.gt(w.value)) return false;
+  // A 得分 above its 分值 is a slide only when the row's own rate does not bear it out: 103% spent
+  // scored 10.3 of 10 is a score above its points, which score-exceeds-weight reports.
+  if (w?.value && f.score?.value && f.score.value.gt(w.value)) {
+    const spent = f.budget?.value && f.executed?.value && !f.budget.value.isZero() ? f.executed.value.div(f.budget.value).times(100) : null;
+    return !!spent && !!f.statedRate && spent.minus(f.statedRate.value).abs().lte(1);
+  }
   return true;
 }

@@ -392,12 +392,19 @@ function repeatsOwnTitle(view: SheetView, f: TableFrame, r: number): boolean {
   const own = texts(r);
   const first = f.header.rows[0];
   let titled = false;
-  for (let rr = first - 1; rr >= Math.max(view.top, first - 3) && !titled; rr--) titled = texts(rr) === own;
+  // The title may stand well above the header, over a funds block and the 年度总体目标 rows.
+  for (let rr = first - 1; rr >= Math.max(view.top, first - 16) && !titled; rr--) titled = texts(rr) === own;
   if (!titled) return false;
-  for (let rr = r + 1; rr <= Math.min(view.bottom, r + 3); rr++) {
+  // Printed title rows may repeat the （2023年度） or 单位名称/金额单位 lines under the title too.
+  for (let rr = r + 1; rr <= Math.min(view.bottom, r + 5); rr++) {
     if (rowIsBlank(view, f, rr)) continue;
     const again = locateHeader(view, rr, f.header.band);
-    return !!again && sameLayout(again, f.header);
+    if (again) return sameLayout(again, f.header);
+    // No header repeated: the page goes straight on with the table's indicator rows.
+    if (numbersInRow(view, rr, f.header.band.left, f.right + 1).length > 0) {
+      const next = classifyRow(view, f, rr);
+      return typeof next !== "string" && next.kind === "indicator" && !!numberCell(view, rr, f.columns.roles.weight)?.value;
+    }
   }
   return false;
 }
