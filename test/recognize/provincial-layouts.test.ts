@@ -439,3 +439,31 @@ describe("print titles repeated at every page", () => {
     expect(findings(a)).toEqual([]);
   });
 });
+
+describe("其中 rows and funds rows without amounts", () => {
+  it("其中 rows adding up to the indicator above break it down, they are not further indicators", () => {
+    const a = analyze([
+      ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+      ["投入", "预算执行", "预算执行率", 20, 19.65, "部分项目年底未支付"],
+      [null, null, "其中：基本支出执行率", 10, 9.95, null],
+      [null, null, "其中：项目支出执行率", 10, 9.7, "部分项目年底未支付"],
+      ["产出", "职责履行", "重点工作完成率", 80, 80, null],
+      ["合计", null, null, 100, 99.65, null],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 2, weightTotal: "100", scoreTotal: "99.65" });
+    expect(findings(a)).toEqual([]);
+  });
+  it("a funds row with its amounts left blank still counts its 分值 and 得分", () => {
+    const a = analyze([
+      ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总额", null, "—", "—", 10, null, 9.5],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人数", "≥100人", "100人", 50, 50],
+      ["效益指标", "社会效益指标", "就业率", "≥80%", "85%", 30, 30],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10],
+      ["总分", null, null, null, null, 100, 99.5],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ weightTotal: "100", scoreTotal: "99.5" });
+    expect(findings(a).filter((f) => f.startsWith("error"))).toEqual([]);
+  });
+});

@@ -56,7 +56,9 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
     let dataRow = -1;
     for (let r = h + 1; r <= Math.min(to + 1, h + 8, view.bottom); r++) {
       const label = rowLabel(view, r, cols.budget);
-      if (FUNDS_TOTAL_ROW.test(label) && readNumber(view.value(r, cols.budget)) !== null) {
+      // Amounts left blank or "—" still leave the row's 分值 and 得分 to count.
+      const scored = [cols.weight, cols.score].some((c) => c !== undefined && readNumber(view.value(r, c)) !== null);
+      if (FUNDS_TOTAL_ROW.test(label) && (readNumber(view.value(r, cols.budget)) !== null || scored)) {
         dataRow = r;
         break;
       }

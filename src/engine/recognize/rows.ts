@@ -92,7 +92,30 @@ const MAX_SKIPPED_BLANKS = 6;
 
 export function classifyRows(view: SheetView, frame: TableFrame): RowsReading {
   const read = readRows(view, frame);
+  markBreakdowns(view, frame, read.rows);
   return read.end === "total" ? read : { ...read, bottom: lastTableRow(view, frame, read) };
+}
+
+/**
+ * "预算执行率 10 | 其中：基本支出执行率 5 | 其中：项目支出执行率 5": 其中 rows whose weights (and
+ * scores) add up to the indicator above them break it down; they are not further indicators.
+ */
+function markBreakdowns(view: SheetView, f: TableFrame, rows: RowReading[]): void {
+  const figure = (r: number, c: number | undefined) => numberCell(view, r, c)?.value ?? null;
+  for (let i = 0; i < rows.length; i++) {
+    const head = rows[i];
+    if (head.kind !== "indicator" || !head.label || BREAKDOWN_LABEL.test(key(head.label.text))) continue;
+    let j = i + 1;
+    while (j < rows.length && rows[j].kind === "indicator" && rows[j].label && BREAKDOWN_LABEL.test(key(rows[j].label!.text))) j++;
+    if (j === i + 1) continue;
+    const parts = rows.slice(i + 1, j);
+    const w = figure(head.row, f.columns.roles.weight);
+    const s = figure(head.row, f.columns.roles.score);
+    const sumOf = (c: number | undefined) => parts.reduce((a, p) => a.plus(figure(p.row, c) ?? 0), new Dec(0));
+    if (!w || !sumOf(f.columns.roles.weight).eq(w) || (s && !sumOf(f.columns.roles.score).eq(s))) continue;
+    for (const p of parts) p.kind = "placeholder";
+    i = j - 1;
+  }
 }
 
 /**

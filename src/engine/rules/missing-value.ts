@@ -42,6 +42,9 @@ export const missingValue: Rule = {
     // A form whose 得分 column is blank throughout has not been scored yet: one line, not one per row.
     const noScores = allBlank && table.indicators.length >= 5;
     const unfilled = new Set<string>(template || noScores ? ["score"] : []);
+    // A blank form (表样) leaves its actuals, and perhaps its targets, empty throughout as well.
+    for (const role of ["actual", "target"] as const)
+      if (noScores && roles[role] !== undefined && table.indicators.every((i) => state(i, role).missing)) unfilled.add(role);
     if (noScores && !template && roles.score !== undefined && table.kind === "scoring")
       out.push({
         pos: { row: table.headerRows[0], col: roles.score },
@@ -74,7 +77,7 @@ export const missingValue: Rule = {
     }
     const blank = calc.blankFundsScore;
     const scoredElsewhere = table.indicators.some((i) => /预算执行率/.test(i.name) && i.score?.value);
-    if (table.kind === "scoring" && blank && !scoredElsewhere && !isUnknown(calc, blank)) {
+    if (table.kind === "scoring" && blank && !scoredElsewhere && !unfilled.has("score") && !isUnknown(calc, blank)) {
       const w = table.funds!.weight!.value!;
       out.push({
         pos: blank,
