@@ -127,7 +127,8 @@ function hasAmountBelow(view: SheetView, h: number, c: number): boolean {
 function rowLabel(view: SheetView, r: number, firstFigureCol: number): string {
   for (let c = firstFigureCol - 1; c >= view.left; c--) {
     const t = view.text(r, c);
-    if (t && typeof view.value(r, c) === "string") return key(t);
+    // "—" in an amount column left of the budget (年初预算数) is a blank, not the row's label.
+    if (t && typeof view.value(r, c) === "string" && !/^[/／\\—–\-－_…]+$/.test(t.trim())) return key(t);
   }
   return "";
 }

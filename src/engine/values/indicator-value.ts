@@ -62,7 +62,7 @@ const UNIT =
 const LATIN_UNIT = "μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|mg/L|m³|m3|m²|m2|km|kg|kWh|t|m";
 
 /** "元/亩", "万元/公里", "元/人·月", "微克/立方米", "次/年": an amount per something. */
-const PER_UNIT = `(?:万|千|亿)?(?:${UNIT}|微克|毫克)(?:/|每)(?:\\d*(?:万|千|百)?)(?:人·月|人·年|人月|人年|学期|学年|${UNIT})`;
+const PER_UNIT = `(?:万|千|亿)?(?:${UNIT}|微克|毫克)(?:/|每)(?:\\d*(?:万|千|百)?)(?:人·月|人·年|人月|人年|学期|学年|m3|m³|m2|m²|km|${UNIT})`;
 
 const UNIT_WORD = new RegExp(`^(?:万|千|亿)?(?:${UNIT})$`);
 
