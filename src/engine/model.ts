@@ -45,6 +45,8 @@ export interface Indicator {
    * is a judgement (PM2.5 or 药占比 count down), so rules may warn on it but not accuse.
    */
   directionAssumed?: boolean;
+  /** The row's 分值 cell is covered by one merged down from a row above: that row's points are theirs together. */
+  weightShared?: boolean;
 }
 
 export interface SummaryRow {

@@ -270,9 +270,11 @@ describe("a row marked not applicable", () => {
 });
 
 describe("soft wording is a judgement, not an error", () => {
-  it("基本完成 with full marks is a warning (its band), never full-score-below-target", () => {
-    const found = analyzeWorkbook(tableWith(5, ["效益指标", "社会效益指标", "政策宣传", "全面完成", "基本完成", 20, 20])).findings;
-    expect(found.map((f) => `${f.severity} ${f.rule} ${f.cell}`)).toEqual(["warning score-off-rule G9"]);
+  it("基本完成 is the top band (全部或基本达成, 80%–100%): full marks draw nothing, 70% a warning, never an error", () => {
+    const full = analyzeWorkbook(tableWith(5, ["效益指标", "社会效益指标", "政策宣传", "全面完成", "基本完成", 20, 20])).findings;
+    expect(full.map((f) => `${f.severity} ${f.rule} ${f.cell}`)).toEqual([]);
+    const low = analyzeWorkbook(tableWith(5, ["效益指标", "社会效益指标", "政策宣传", "全面完成", "基本完成", 20, 14])).findings;
+    expect(low.map((f) => `${f.severity} ${f.rule} ${f.cell}`)).toEqual(["warning score-off-rule G9"]);
   });
   it("部分完成 with full marks is still an error", () => {
     const found = analyzeWorkbook(tableWith(5, ["效益指标", "社会效益指标", "政策宣传", "全面完成", "部分完成", 20, 20])).findings;

@@ -97,7 +97,9 @@ export function assessQuantity(target: IndicatorValue, actual: IndicatorValue, d
 }
 
 const NEGATION = /^(未|不|没有|没|无|否|尚未|暂未|非)/;
-const PARTIAL = /(部分|基本|大部分|较好|一般|初步|逐步|有所)/;
+const PARTIAL = /(部分|大部分|较好|一般|初步|逐步|有所)/;
+/** "基本达成", "基本健全": 全部或基本达成 is the top band (80%–100%), as the provincial rules word it. */
+const MOSTLY = /^基本/;
 /** Wording that says outright that only part was done, as opposed to "基本", "较好", "逐步". */
 const PLAINLY_PARTIAL = /(部分(完成|达成|实现|到位|落实)|未全部|未完全|大部分)/;
 const MET = /(达到|达成|完成|实现|已|是|有效|合格|及时|符合|充分|规范|合理|明确|科学|健全|合规|提高|提升|保障|按时|良好|优|满意|准确|到位|安全|稳定|增强|改善|促进|持续|显著|明显|正常|无差错|零)/;
@@ -119,6 +121,7 @@ export function assessWords(target: IndicatorValue, actual: IndicatorValue): Ass
   if (t && tNeg !== aNeg && (t.replace(NEGATION, "") === a.replace(NEGATION, "") || a.length <= 2 || t.length <= 2))
     return { status: "missed", band: BAND_MISSED, why: why("实际与目标相反", "actual contradicts target") };
   if (aNeg && !tNeg && /(达到|完成|达成|实现)/.test(a)) return { status: "missed", band: BAND_MISSED, why: why("未达成年度指标", "target not achieved") };
+  if (MOSTLY.test(a) && !MOSTLY.test(t)) return { status: "met", band: BAND_MET, soft: true, why: why("基本达成年度指标", "target mostly achieved") };
   // "较健全" against "健全": a degree short of the target, said softly.
   const short = /^(较|比较)/.test(a) && !/^(较|比较)/.test(t);
   if (PARTIAL.test(a) || short) return { status: "partial", band: BAND_PARTIAL, soft: !PLAINLY_PARTIAL.test(a), why: why("部分达成年度指标", "target partly achieved") };

@@ -35,6 +35,11 @@ export interface TableCalc {
   indicators: IndicatorCalc[];
   /** Indicators carrying a weight > 0 (the count the report shows). */
   weightedCount: number;
+  /**
+   * Rows without a weight of their own whose group carries the points (分值 merged over a 二级's
+   * 三级 rows, or given beside the 二级 only): the weight total counts each such group once.
+   */
+  groupWeightedRows: Set<number>;
   indicatorWeightSum: Decimal | null;
   indicatorScoreSum: Decimal | null;
   /** Including the funds block's 分值/得分 where it has them. */
@@ -112,7 +117,10 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   // A sum over a value nobody could compute is not known: null, never the sum of the rest.
   const weightsUnknown = table.indicators.some((i) => unknown(i.weight)) || unknown(funds?.weight);
   const scoresUnknown = table.indicators.some((i) => unknown(i.score)) || unknown(funds?.score);
-  const indicatorWeightSum = table.hasWeights && !weightsUnknown ? sum(weights) : null;
+  const grouped = groupPoints(table);
+  // Points given only beside the 一级/二级 (no weight column for the rows) still make the weight total.
+  const weighted = table.hasWeights || (!!grouped && grouped.rows.size === table.indicators.length);
+  const indicatorWeightSum = weighted && !weightsUnknown ? sum(weights).plus(grouped?.points ?? 0) : null;
   const indicatorScoreSum = table.hasScores && !scoresUnknown ? sum(scores) : null;
   const rate = executionRate(funds);
   const fundsWeight = funds?.weight?.value ?? impliedFundsWeight(funds, indicatorWeightSum);
@@ -133,7 +141,10 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   return {
     table,
     indicators,
-    weightedCount: table.hasWeights ? table.indicators.filter((i) => i.weight?.value?.gt(0) || unknown(i.weight)).length : table.indicators.length,
+    weightedCount: table.hasWeights
+      ? table.indicators.filter((i) => i.weight?.value?.gt(0) || unknown(i.weight) || grouped?.rows.has(i.row) || i.weightShared).length
+      : table.indicators.length,
+    groupWeightedRows: new Set([...(grouped?.rows ?? []), ...table.indicators.filter((i) => i.weightShared).map((i) => i.row)]),
     indicatorWeightSum,
     indicatorScoreSum,
     weightTotal,
@@ -202,4 +213,21 @@ function impliedFundsWeight(funds: FundsBlock | null, indicatorWeights: Decimal 
   if (!funds?.score?.value || !indicatorWeights) return null;
   const rest = FULL_MARKS.minus(indicatorWeights);
   return rest.gt(0) && rest.lte(20) && rest.gte(funds.score.value) ? rest : null;
+}
+
+/**
+ * Groups whose points stand beside the group and not its rows: every row of theirs is without a
+ * weight, and the group's declared points are theirs together. Only when every weightless row
+ * belongs to such a group (the deepest that declares points); otherwise nothing is assumed.
+ */
+function groupPoints(table: ScoringTable): { points: Decimal; rows: Set<number> } | null {
+  const weightless = table.indicators.filter((i) => !i.weight);
+  if (weightless.length === 0 || table.groupWeights.length === 0) return null;
+  const used = new Set<ScoringTable["groupWeights"][number]>();
+  for (const ind of weightless) {
+    const g = table.groupWeights.filter((x) => x.memberRows.includes(ind.row)).sort((a, b) => b.level - a.level)[0];
+    if (!g || table.indicators.some((i) => i.weight && g.memberRows.includes(i.row))) return null;
+    used.add(g);
+  }
+  return { points: sum([...used].map((g) => g.declared)), rows: new Set(weightless.map((i) => i.row)) };
 }

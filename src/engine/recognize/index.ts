@@ -10,7 +10,7 @@ import { SheetView } from "../grid/sheet-view";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/types";
 import type { Doubt, FundsBlock, ScoringTable, TextBlock } from "../model";
 import { key } from "../text/normalize";
-import { GRADE_WORDS, SUBTOTAL_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
+import { GRADE_WORDS, SUBTOTAL_LABEL, TARGET_FORM_TITLE, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
 import { placesOf } from "../values/decimal";
 import { SCORE_WITH_GRADE } from "./cells";
 import { mapColumns } from "./columns";
@@ -75,6 +75,15 @@ function recognizeBand(view: SheetView, band: Band): ScoringTable[] {
     searchFrom = r + 1;
   }
   return tables;
+}
+
+/**
+ * A 绩效目标申报表 or 中期目标表 gives each indicator its 分值 beside its target, but has neither a
+ * 实际完成值 nor a 得分 column: it sets targets, nothing in it is scored yet.
+ */
+function targetForm(columns: ScoringTable["columns"], titles: (string | null)[]): boolean {
+  const { score, actual } = columns.roles;
+  return score === undefined && actual === undefined && titles.some((t) => !!t && TARGET_FORM_TITLE.test(t));
 }
 
 /**
@@ -174,7 +183,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     range: { top, left, bottom, right: Math.max(header.right, header.extent.right, ctx.ownFunds && funds ? funds.range.right : -1) },
     headerRows: header.rows,
     columns,
-    kind: hasWeights || hasScores ? "scoring" : "target",
+    kind: (hasWeights || hasScores) && !targetForm(columns, [title, findTitle(view, header.band, top), view.name]) ? "scoring" : "target",
     hasWeights,
     hasScores,
     title,

@@ -26,6 +26,9 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
   if (target && nature && nature !== "qualitative" && !target.comparator) target.comparator = nature;
   const ownName = indicatorName(name.text);
   const weight = roles.weight !== undefined ? numberCell(view, row, roles.weight) : weightInName(name, row);
+  // A 分值 cell merged down over several rows gives their points together, from its top row.
+  const mergedWeight = roles.weight !== undefined ? view.merge(row, roles.weight) : null;
+  const sharesWeight = !!mergedWeight && mergedWeight.top < row && mergedWeight.bottom > mergedWeight.top;
   const basisText = roles.basis !== undefined ? view.text(row, roles.basis) : "";
   const level2 = name.col === roles.level2 ? null : levels.level2;
   return {
@@ -48,6 +51,7 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
     explain: roles.explain !== undefined ? view.text(row, roles.explain) || null : null,
     direction: directionOf(nature, target, ownName, level2),
     ...(directionAssumed(nature, target, ownName, level2) ? { directionAssumed: true } : {}),
+    ...(sharesWeight ? { weightShared: true } : {}),
   };
 }
 

@@ -60,6 +60,8 @@ export const missingValue: Rule = {
         const col = roles[f.role];
         if (col === undefined || unfilled.has(f.role)) continue;
         if ((f.role === "weight" || f.role === "score") && table.kind !== "scoring") continue;
+        // A row whose group carries the points (分值 merged down, or beside the 二级) has no gap.
+        if (f.role === "weight" && calc.groupWeightedRows.has(ind.row)) continue;
         const pos: CellPos = { row: ind.row, col };
         // A formula that could not be evaluated is not a blank: formula-uncached tells it once.
         if (isUnknown(calc, pos)) continue;

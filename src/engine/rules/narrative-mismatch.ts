@@ -37,6 +37,8 @@ const INSTRUCTION = /^(填表说明|填报说明|说明|注|备注|示例|填写
 /** The full scale stated ("评价采用百分制，自评总分为100分"). */
 const SCALE = /(百分制|满分|总分值|分值为|设置为|设定为|分值设置)/;
 const EARLIER_YEAR = /(上年|上一年|去年|往年|前年|上年度|以前年度)/;
+/** A review's result ("财政复核意见：经复核，该项目绩效自评得分为96.5分"): another party's figure. */
+const REVIEW = /(复核意见|经复核|复核后|审核意见|经审核|评审意见)/;
 const BAND_GRADE = /为["“]?(优秀|良好|中等|优|良|中|差)/g;
 
 /**
@@ -52,7 +54,7 @@ function claimOf(text: string, m: RegExpMatchArray, table: ScoringTable, tables:
   const clause = text.slice(clauseStart, at);
   if (BOUND_AFTER.test(text.slice(at + m[0].length))) return false;
   if (new Set([...sentence.matchAll(BAND_GRADE)].map((g) => GRADE_WORDS[g[1]])).size >= 2) return false;
-  if (INSTRUCTION.test(text) || SCALE.test(clause)) return false;
+  if (INSTRUCTION.test(text) || SCALE.test(clause) || REVIEW.test(sentence)) return false;
   if (EARLIER_YEAR.test(clause)) return false;
   const clauseYears = [...clause.matchAll(/(20\d{2})年/g)].map((y) => y[1]);
   if (years.length && clauseYears.some((y) => !years.includes(y))) return false;

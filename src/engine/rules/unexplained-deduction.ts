@@ -11,7 +11,8 @@ export const unexplainedDeduction: Rule = {
   check({ calc }) {
     const out: Report[] = [];
     for (const { c, ind, w, s, pos } of scoredIndicators(calc)) {
-      if (c.assessment.status !== "met" || !s.lt(w)) continue;
+      // "基本达成" is met with room for a deduction: no reason is owed for it.
+      if (c.assessment.status !== "met" || c.assessment.soft || !s.lt(w)) continue;
       const a = c.assessment;
       if (givesReason(ind.basis?.text)) continue;
       const lost = w.minus(s);

@@ -11,9 +11,14 @@ import { isCellError } from "../grid/types";
 export function readNumber(v: CellValue): Decimal | null {
   if (typeof v === "number") return Number.isFinite(v) ? new Dec(v) : null;
   if (typeof v !== "string" || isCellError(v)) return null;
-  const t = norm(v).replace(/分$/, "").replace(/,/g, "");
+  // "10分", "10（分）", "（10分）": the unit, bracketed or not, is not part of the figure.
+  const t = norm(v)
+    .replace(/^\((.*)\)$/, "$1")
+    .replace(/\(分\)$/, "")
+    .replace(/分$/, "")
+    .replace(/,/g, "");
   if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return new Dec(t);
-  const cn = chineseNumeral(t);
+  const cn = chineseNumeral(t) ?? (t === "一百" ? 100 : null);
   return cn === null ? null : new Dec(cn);
 }
 
