@@ -163,6 +163,7 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
     if (typeof reading === "string") return { rows: out, bottom, end: reading };
     if (reading.kind === "other" && !reading.label && isPartOfAbove(view, frame, r, out)) reading.kind = "part";
     joinWrappedName(view, frame, reading, out[out.length - 1]);
+    if (reading.kind === "indicator" && totalsRowsAbove(view, frame, r, out)) reading.kind = "total";
     out.push(reading);
     bottom = r;
     if (reading.kind === "total") {
@@ -174,6 +175,37 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
     }
   }
   return { rows: out, bottom, end: "sheet-end" };
+}
+
+/**
+ * A row under a label the vocabulary does not know (总分数, 评分合计, 总成绩) whose weight and score
+ * are those of all the rows above it (or 100 over 90 or 80, the funds block's points apart): the
+ * figures say it is the total, whatever its words.
+ */
+function totalsRowsAbove(view: SheetView, f: TableFrame, r: number, above: RowReading[]): boolean {
+  const rows = above.filter((x) => x.kind === "indicator" || x.kind === "part");
+  if (rows.length < 3 || !lastRowOfFigures(view, f, r)) return false;
+  const { weight, score } = f.columns.roles;
+  const w = numberCell(view, r, weight)?.value;
+  if (!w) return false;
+  const sumOf = (c: number | undefined) => rows.reduce((a, x) => a.plus(numberCell(view, x.row, c)?.value ?? 0), new Dec(0));
+  const W = sumOf(weight);
+  const reserve = w.minus(W);
+  if (!(reserve.isZero() || (w.eq(100) && (W.eq(90) || W.eq(80))))) return false;
+  const sc = numberCell(view, r, score)?.value;
+  if (score === undefined || !sc) return reserve.isZero();
+  const S = sumOf(score);
+  return sc.lte(w) && (reserve.isZero() ? sc.eq(S) : sc.gte(S) && sc.minus(S).lte(reserve));
+}
+
+/** Whether no row of indicators follows (within the next few rows): the table ends here. */
+function lastRowOfFigures(view: SheetView, f: TableFrame, r: number): boolean {
+  for (let rr = r + 1; rr <= Math.min(view.bottom, r + 3); rr++) {
+    if (rowIsBlank(view, f, rr)) continue;
+    const x = classifyRow(view, f, rr);
+    return typeof x === "string" || !["indicator", "part", "heading", "subtotal"].includes(x.kind);
+  }
+  return true;
 }
 
 /**

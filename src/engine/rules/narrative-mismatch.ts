@@ -39,6 +39,12 @@ const SCALE = /(百分制|满分|总分值|分值为|设置为|设定为|分值�
 const EARLIER_YEAR = /(上年|上一年|去年|往年|前年|上年度|以前年度)/;
 /** A review's result ("财政复核意见：经复核，该项目绩效自评得分为96.5分"): another party's figure. */
 const REVIEW = /(复核意见|经复核|复核后|审核意见|经审核|评审意见)/;
+/** Another party's, an average's or a future score: 主管部门评价得分, 平均自评得分, 力争下年度自评得分. */
+const NOT_OURS = /(主管部门|财政部门|财政局|第三方|评价机构|专家组|平均|力争|下年|下一年|明年|计划|预计|争取|目标为)/;
+/** A part's score: one 一级's or 二级's (产出评价得分50分, 服务对象满意度综合得分10分). */
+const PART_BEFORE = /(产出|效益|满意度|决策|过程|投入|效果|管理|成本|数量|质量|时效|指标)$/;
+/** The grade of something else (工程质量等级为优良, 物业服务质量等级为良好). */
+const OTHER_GRADE = /(质量|服务|工程|安全|信用|卫生|环境|等级评定)[^，,。；;]{0,4}$/;
 const BAND_GRADE = /为["“]?(优秀|良好|中等|优|良|中|差)/g;
 
 /**
@@ -58,9 +64,13 @@ function claimOf(text: string, m: RegExpMatchArray, table: ScoringTable, tables:
   if (EARLIER_YEAR.test(clause)) return false;
   const clauseYears = [...clause.matchAll(/(20\d{2})年/g)].map((y) => y[1]);
   if (years.length && clauseYears.some((y) => !years.includes(y))) return false;
+  // "2021年度…96.29分，本年度…99.79分": a dated score beside this year's is the other year's.
+  if (!years.length && clauseYears.length && /(本年度|本年|今年|当年)/.test(sentence)) return false;
   // "满意度指标评价得分9分": one indicator's or one 一级's score, not the table's.
   const before = text.slice(Math.max(clauseStart, at - 10), at);
-  if (/指标$|指标得分$/.test(before) || table.indicators.some((i) => i.level1 && before.endsWith(norm(i.level1)))) return false;
+  if (PART_BEFORE.test(before) || /指标得分$/.test(before) || table.indicators.some((i) => i.level1 && before.endsWith(norm(i.level1)))) return false;
+  if (NOT_OURS.test(clause)) return false;
+  if (/等级|等次/.test(m[0]) && OTHER_GRADE.test(text.slice(clauseStart, at))) return false;
   const named = tablesNamedIn(clause, tables);
   if (named.length) return named[named.length - 1].table === table;
   const inText = tablesNamedIn(text, tables);
@@ -78,7 +88,13 @@ export const narrativeMismatch: Rule = {
     if (!total) return [];
     const grade = gradeOf(total);
     const tables = calcs.map((c) => c.table).filter((t) => t.kind === "scoring");
-    const years = [...`${table.title ?? ""}${table.projectName ?? ""}`.matchAll(/(20\d{2})/g)].map((y) => y[1]);
+    // The table's year: in its title, its project name, or a （2023年度） line just above it.
+    // (A 填报日期 line above gives the following year: only 年度 lines say the table's.)
+    const above = calc.texts.filter((x) => x.sheet === table.sheet && x.pos.row < table.range.top && x.pos.row >= table.range.top - 6).map((x) => x.text);
+    const years = [
+      ...[...`${table.title ?? ""} ${table.projectName ?? ""}`.matchAll(/(20\d{2})\s*年/g)].map((y) => y[1]),
+      ...[...above.join(" ").matchAll(/(20\d{2})\s*年度/g)].map((y) => y[1]),
+    ];
     const out: Report[] = [];
     for (const t of calc.texts) {
       const text = norm(t.text);
