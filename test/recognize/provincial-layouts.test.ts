@@ -467,3 +467,43 @@ describe("其中 rows and funds rows without amounts", () => {
     expect(findings(a).filter((f) => f.startsWith("error"))).toEqual([]);
   });
 });
+
+describe("more of how units write a table", () => {
+  const body = [
+    ["产出指标", "数量指标", "培训人数", "≥100人", "100人", 40, 40],
+    [null, "质量指标", "合格率", "≥95%", "96%", 30, 30],
+    ["效益指标", "社会效益指标", "就业率", "≥80%", "85%", 30, 28, "部分学员尚未就业"],
+  ];
+  const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"];
+  it("a total under a label the vocabulary does not know is known by its figures", () => {
+    const a = analyze([header, ...body, ["总成绩", null, null, null, null, 100, 98]]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 3, weightTotal: "100", declaredWeightTotal: "100", declaredScoreTotal: "98" });
+    expect(findings(a)).toEqual([]);
+  });
+  it("a last indicator worth all the others together stays an indicator", () => {
+    const a = analyze([header, ...body, ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 100, 98]]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 4, weightTotal: "200" });
+  });
+  it("the indicator column titled 指标 beside 一级/二级", () => {
+    const a = analyze([["一级指标", "二级指标", "指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"], ...body, ["总分", null, null, null, null, 100, 98]]);
+    expect(a.tables[0].indicators.map((i) => i.name)).toEqual(["培训人数", "合格率", "就业率"]);
+    expect(findings(a)).toEqual([]);
+  });
+  it("一、产出指标 heading rows with the 一级 named again below", () => {
+    const a = analyze([
+      header,
+      ["一、产出指标", null, null, null, null, 70, 70],
+      ...body.slice(0, 2),
+      ["二、效益指标", null, null, null, null, 30, 28],
+      body[2],
+      ["总分", null, null, null, null, 100, 98],
+    ]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ indicators: 3, weightTotal: "100", scoreTotal: "98" });
+    expect(findings(a)).toEqual([]);
+  });
+  it("a 注： line between the last indicator and the total row", () => {
+    const a = analyze([header, ...body, ["注：满意度调查共发放问卷200份，回收196份。"], ["总分", null, null, null, null, 100, 98]]);
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ range: "A1:H6", declaredScoreTotal: "98" });
+    expect(findings(a)).toEqual([]);
+  });
+});

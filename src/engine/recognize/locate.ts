@@ -197,7 +197,7 @@ function locateHeaderRows(view: SheetView, row: number, band: Band): HeaderCandi
 function candidateOf(view: SheetView, rows: number[], layers: Map<number, ColumnRole | "group">[], band: Band): HeaderCandidate | null {
   const byCol = new Map<number, ColumnRole>();
   for (const layer of layers) for (const [c, role] of layer) if (role !== "group") byCol.set(c, role);
-  const nameless = singleNameHeading(view, rows, layers, byCol);
+  const nameless = singleNameHeading(view, rows, layers, byCol) ?? deepestNameHeading(view, rows, layers, byCol);
   if (nameless !== null) byCol.set(nameless, "level3");
   if (!isTableHeader(new Set(byCol.values()))) return null;
   const sub = rows[rows.length - 1] + 1;
@@ -247,6 +247,26 @@ function singleNameHeading(view: SheetView, rows: number[], layers: Map<number, 
     for (const [c, role] of layer) {
       const m = view.merge(rows[i], c);
       if (role === "group" && !byCol.has(c) && (!m || m.left === m.right)) groups.push(c);
+    }
+  });
+  return groups.length === 1 ? groups[0] : null;
+}
+
+/**
+ * "一级指标 | 二级指标 | 指标 | 年度指标值": right of the 一级/二级 columns, a single heading word
+ * (指标, 绩效指标, 评价指标) over one column names the indicators.
+ */
+function deepestNameHeading(view: SheetView, rows: number[], layers: Map<number, ColumnRole | "group">[], byCol: Map<number, ColumnRole>): number | null {
+  const roles = [...byCol.values()];
+  if (roles.includes("level3") || !(roles.includes("level1") || roles.includes("level2"))) return null;
+  const levels = [...byCol].filter(([, r]) => r === "level1" || r === "level2").map(([c]) => c);
+  const deepest = Math.max(...levels);
+  const firstData = Math.min(...[...byCol].filter(([, r]) => r !== "level1" && r !== "level2").map(([c]) => c), Infinity);
+  const groups: number[] = [];
+  layers.forEach((layer, i) => {
+    for (const [c, role] of layer) {
+      const m = view.merge(rows[i], c);
+      if (role === "group" && c > deepest && c < firstData && !byCol.has(c) && (!m || m.left === m.right)) groups.push(c);
     }
   });
   return groups.length === 1 ? groups[0] : null;

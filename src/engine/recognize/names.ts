@@ -35,9 +35,13 @@ export function isCore(text: string): boolean {
 }
 
 /** Name of a group for comparing a name entered again after a page break. */
+/** "一、", "（二）", "3.", "(1)" before a group's name. */
+const ENUMERATOR = /^\s*([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.](?!\d))\s*/;
+
 export function groupKey(text: string): string {
   // "产出指标（续）" after a page break is 产出指标 going on.
-  const t = text.normalize("NFKC").replace(CONTINUED_SUFFIX, "");
+  // "一、产出指标" over rows that name "产出指标" again: the enumerator is the heading's, not the name's.
+  const t = text.normalize("NFKC").replace(CONTINUED_SUFFIX, "").replace(ENUMERATOR, "");
   // "(50分)" alone names its group by its weight: two such groups are different groups.
   return cleanName(splitGroupWeight(t).name).replace(/[:：]$/, "") || cleanName(t);
 }

@@ -155,6 +155,12 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
       continue;
     }
     const reading = classifyRow(view, frame, r);
+    // "注：满意度调查共发放问卷200份…" between the last indicator and the total row: a note inside the table.
+    if ((reading === "narrative" || reading === "no-label") && totalFollows(view, frame, r)) {
+      out.push({ row: r, kind: "other", levels: [], label: null, hasFigures: false });
+      bottom = r;
+      continue;
+    }
     if (reading === "title" && repeatsOwnTitle(view, frame, r) && !weightsComplete(view, frame, out)) {
       out.push({ row: r, kind: "continuation", levels: [], label: null, hasFigures: false });
       bottom = r;
@@ -185,7 +191,9 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
 function totalsRowsAbove(view: SheetView, f: TableFrame, r: number, above: RowReading[]): boolean {
   const rows = above.filter((x) => x.kind === "indicator" || x.kind === "part");
   if (rows.length < 3 || !lastRowOfFigures(view, f, r)) return false;
-  const { weight, score } = f.columns.roles;
+  const { weight, score, target, actual } = f.columns.roles;
+  // A total states no target or actual; a last indicator worth all the others together does.
+  if ([target, actual].some((c) => c !== undefined && !view.isEmpty(r, c))) return false;
   const w = numberCell(view, r, weight)?.value;
   if (!w) return false;
   const sumOf = (c: number | undefined) => rows.reduce((a, x) => a.plus(numberCell(view, x.row, c)?.value ?? 0), new Dec(0));
@@ -193,7 +201,8 @@ function totalsRowsAbove(view: SheetView, f: TableFrame, r: number, above: RowRe
   const reserve = w.minus(W);
   if (!(reserve.isZero() || (w.eq(100) && (W.eq(90) || W.eq(80))))) return false;
   const sc = numberCell(view, r, score)?.value;
-  if (score === undefined || !sc) return reserve.isZero();
+  // Weights alone could agree by chance (10, 20, 30, then 60): the scores must agree as well.
+  if (score === undefined || !sc) return false;
   const S = sumOf(score);
   return sc.lte(w) && (reserve.isZero() ? sc.eq(S) : sc.gte(S) && sc.minus(S).lte(reserve));
 }
@@ -236,6 +245,15 @@ function closesGroupOnly(view: SheetView, f: TableFrame, r: number, above: RowRe
     const x = classifyRow(view, f, rr);
     if (typeof x === "string") return false;
     if (x.kind === "total") return true;
+  }
+  return false;
+}
+
+function totalFollows(view: SheetView, f: TableFrame, r: number): boolean {
+  for (let rr = r + 1; rr <= Math.min(view.bottom, r + 2); rr++) {
+    if (rowIsBlank(view, f, rr)) continue;
+    const x = classifyRow(view, f, rr);
+    return typeof x !== "string" && x.kind === "total" && x.hasFigures;
   }
   return false;
 }
