@@ -36,3 +36,10 @@ export function scoreWithGrade(view: SheetView, cell: NumberCell | null): { cell
   const m = SCORE_WITH_GRADE.exec(view.text(cell.pos.row, cell.pos.col).normalize("NFKC").trim());
   return m ? { cell: { ...cell, value: new Dec(m[1]), unreadable: undefined }, grade: m[2] } : null;
 }
+
+/** "3.5/4" in a score cell: the score out of the indicator's points; the points are the weight's to say. */
+export function scoreOutOf(view: SheetView, cell: NumberCell | null): NumberCell | null {
+  if (!cell || cell.value) return cell;
+  const m = /^(\d+(?:\.\d+)?)\s*\/\s*\d+(?:\.\d+)?\s*分?$/.exec(view.text(cell.pos.row, cell.pos.col).normalize("NFKC").trim());
+  return m ? { ...cell, value: new Dec(m[1]), unreadable: undefined } : cell;
+}

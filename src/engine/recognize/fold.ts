@@ -8,7 +8,7 @@ import { key, tidy } from "../text/normalize";
 import { sum } from "../values/decimal";
 import { BREAKDOWN_LABEL, CONTINUED_SUFFIX, PLACEHOLDER_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
 import type { GroupWeight, Indicator, NumberCell, SummaryRow } from "../model";
-import { numberCell, numbersInRow, scoreWithGrade } from "./cells";
+import { numberCell, numbersInRow, scoreOutOf, scoreWithGrade } from "./cells";
 import { readIndicator, type Levels } from "./indicator";
 import { cleanName, groupKey, splitGroupWeight } from "./names";
 import type { LabelCell, RowReading, TableFrame } from "./rows";
@@ -252,7 +252,7 @@ function summary(view: SheetView, frame: TableFrame, r: number, kind: "subtotal"
   const { roles } = frame.columns;
   let weight: NumberCell | null = numberCell(view, r, roles.weight);
   let score: NumberCell | null = numberCell(view, r, roles.score);
-  score = scoreWithGrade(view, score)?.cell ?? score;
+  score = scoreOutOf(view, scoreWithGrade(view, score)?.cell ?? score);
   // Forms with a 分值 column per level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值) put the
   // total's weight under the 一级 分值 and leave the 三级 one empty.
   for (const lw of [...(frame.columns.levelWeights ?? [])].sort((a, b) => a.level - b.level)) weight ??= numberCell(view, r, lw.col);

@@ -15,7 +15,6 @@ import {
   FUNDS_SCORE_WORD,
   FUNDS_TOTAL_ROW,
   FUNDS_WEIGHT_WORD,
-  FUNDS_WORD,
 } from "../text/vocabulary";
 import type { FundsBlock, NumberCell } from "../model";
 import { numberCell } from "./cells";
@@ -196,18 +195,50 @@ function readLabelledFunds(view: SheetView, from: number, to: number): FundsBloc
   if (!budget) return null;
   let headTop = top;
   for (let r = top; r >= Math.max(from, top - 2); r--) {
-    for (let c = view.left; c <= view.right; c++) if (FUNDS_WORD.test(view.text(r, c)) && FUNDS_HEADING_DETAIL.test(view.text(r, c))) headTop = r;
+    for (let c = view.left; c <= view.right; c++) if (FUNDS_BLOCK_WORD.test(view.text(r, c)) && FUNDS_HEADING_DETAIL.test(view.text(r, c))) headTop = r;
   }
+  const points = pointsBesideLabels(view, headTop, [budget, executed]);
   return {
     range: { top: headTop, left: occupiedLeft(view, headTop, bottom), bottom, right: view.right },
     budget,
     initialBudget: null,
     executed,
-    statedRate: null,
-    weight: null,
-    score: null,
+    statedRate: points.rate,
+    weight: points.weight,
+    score: points.score,
     budgetParts: [],
   };
+}
+
+/**
+ * A funds block turned sideways (its amounts down the rows 全年预算数 / 全年执行数, with 分值 ·
+ * 执行率 · 得分 titled across the top): the points stand on one of those rows, under their titles.
+ */
+function pointsBesideLabels(view: SheetView, headTop: number, cells: (NumberCell | null)[]): Pick<FundsBlock, "weight" | "score"> & { rate: FundsBlock["statedRate"] } {
+  const none = { weight: null, score: null, rate: null };
+  const cols: Record<string, number> = {};
+  // The titles stand on the block's first row or just above it.
+  for (let r = headTop; r >= Math.max(view.top, headTop - 2) && (cols.weight === undefined || cols.score === undefined); r--)
+    for (let c = view.left; c <= view.right; c++) {
+      const k = key(view.text(r, c));
+      if (FUNDS_WEIGHT_WORD.test(k)) cols.weight ??= c;
+      else if (FUNDS_SCORE_WORD.test(k)) cols.score ??= c;
+      else if (FUNDS_RATE.test(k)) cols.rate ??= c;
+    }
+  if (cols.weight === undefined || cols.score === undefined) return none;
+  for (const cell of cells) {
+    if (!cell) continue;
+    const weight = numberCell(view, cell.pos.row, cols.weight);
+    if (!weight?.value) continue;
+    const rateText = cols.rate !== undefined ? view.value(cell.pos.row, cols.rate) : null;
+    const rate = rateText === null ? null : parseIndicatorValue(rateText, view.numberFormat(cell.pos.row, cols.rate));
+    return {
+      weight,
+      score: numberCell(view, cell.pos.row, cols.score),
+      rate: rate?.kind === "number" && rate.number ? { value: rate.percent ? rate.number : rate.number.times(100), pos: { row: cell.pos.row, col: cols.rate! } } : null,
+    };
+  }
+  return none;
 }
 
 /**

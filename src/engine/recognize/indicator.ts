@@ -3,7 +3,7 @@ import type { SheetView } from "../grid/sheet-view";
 import { key, norm } from "../text/normalize";
 import type { ColumnMap, Indicator, NumberCell } from "../model";
 import { parseIndicatorValue, readComparator, type IndicatorValue } from "../values/indicator-value";
-import { numberCell } from "./cells";
+import { numberCell, scoreOutOf } from "./cells";
 import { directionAssumed, directionOf } from "./direction";
 import { indicatorName, isCore, splitGroupWeight } from "./names";
 import type { LabelCell } from "./rows";
@@ -46,7 +46,7 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
     unit,
     progress: valueAt(roles.progress, false),
     weight,
-    score: fullMarks(numberCell(view, row, roles.score), weight, view),
+    score: fullMarks(scoreOutOf(view, numberCell(view, row, roles.score)), weight, view),
     basis: basisText ? { text: basisText, pos: { row, col: roles.basis! } } : null,
     explain: roles.explain !== undefined ? view.text(row, roles.explain) || null : null,
     direction: directionOf(nature, target, ownName, level2),

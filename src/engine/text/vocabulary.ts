@@ -162,7 +162,6 @@ export const PROJECT_NAME_STOP = /\s{2,}|填报单位|项目实施/;
 /** Funds-block labels. */
 /** A funds block's heading, on key() text ("项目资金（万元）" → 项目资金万元). */
 export const FUNDS_HEADING = /^(项目资金|资金情况|预算执行情况|年度资金|资金|项目资金情况|预算资金情况|年度预算资金)(万元|元|\d+分)?$/;
-export const FUNDS_WORD = /资金/;
 /** The unit a funds column title may end with ("全年预算数（万元）" → key 全年预算数万元). */
 export const FUNDS_AMOUNT_UNIT = /(万元|元)$/;
 /** Words of a funds block's label that may carry its points ("预算执行情况(万元) (20分)"). */
@@ -176,7 +175,7 @@ export const FUNDS_TOTAL_ROW = /^(年度资金总额|资金总额|合计)$/;
 export const FUNDS_WEIGHT_WORD = /^(分值|权重|分数|分值权重|权重分值|指标分值|指标分值权重|满分|标准分|赋分)$/;
 export const FUNDS_SCORE_WORD = /^(得分|指标得分|自评得分|评价得分|实际得分)/;
 export const FUNDS_PART_LABEL = /^(其中|基本支出|项目支出|本年财政拨款|财政拨款|上年结转|上年结转资金|其他资金|其他|上级财政资金|市级预算资金|县级预算资金)/;
-export const FUNDS_LABEL_BUDGET = /^(预算资金|全年预算数|年度预算数|年度预算|预算数|年度资金总额|资金总额|全年预算)(\(A\))?/;
+export const FUNDS_LABEL_BUDGET = /^(预算资金|全年预算数|年度预算数|年度预算(?!执行)|预算数|年度资金总额|资金总额|全年预算(?!执行))(\(A\))?/;
 export const FUNDS_LABEL_EXECUTED = /^(实际支出资金|实际支出|全年执行数|执行数|实际执行数)(\(B\))?/;
 
 /** Names of indicators that count in reverse (less is better), and the words that undo that. */
