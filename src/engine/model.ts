@@ -89,6 +89,15 @@ export interface ColumnMap {
   nameCols: number[];
   /** Weight columns beside a 一级/二级 name column ("一级指标 | 权重 | 二级指标 | 分值 | …"). */
   levelWeights?: { level: 1 | 2; col: number }[];
+  /** Further score columns beside the one checked (自评得分 beside 复核得分), with their titles. */
+  otherScores?: { col: number; title: string }[];
+}
+
+/** A further score column's own total row figure and the sum of its rows (自评得分 beside 复核得分). */
+export interface OtherScoreTotal {
+  title: string;
+  declared: NumberCell;
+  sum: Decimal;
 }
 
 export interface ScoringTable {
@@ -122,6 +131,8 @@ export interface ScoringTable {
   weightScale?: "points" | "fraction" | "percent" | "relative";
   /** What recognition could not decide with confidence; reported as info findings, never errors. */
   doubts?: Doubt[];
+  /** Totals of the score columns beside the one checked, to hold them to their own total row. */
+  otherScoreTotals?: OtherScoreTotal[];
   /**
    * Which form the table is, from its 一级 categories and title: the national project form
    * (产出 · 效益 · 满意度, 预算执行率 in the funds block — the only one the 50/30/10/10 split applies

@@ -507,3 +507,16 @@ describe("more of how units write a table", () => {
     expect(findings(a)).toEqual([]);
   });
 });
+
+describe("自评得分 beside 复核得分", () => {
+  it("the column not checked is still held to its own total", () => {
+    const a = analyze([
+      ["一级指标", "二级指标", "三级指标", "分值", "自评得分", "复核得分"],
+      ["产出指标", "数量指标", "培训人数", 60, 60, 58],
+      ["效益指标", "社会效益指标", "就业率", 40, 40, 38],
+      ["总分", null, null, 100, 98, 96],
+    ]);
+    expect(findings(a)).toEqual(["error total-mismatch E4", "info recognition-doubt F1"]);
+    expect(a.findings[0].message.zh).toBe("总分行“自评得分”填报98，但该列各行合计为100");
+  });
+});

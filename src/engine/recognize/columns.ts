@@ -38,6 +38,9 @@ export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnRead
   const doubts: Doubt[] = [];
   const score = chooseScoreColumn(view, header, doubts);
   if (score !== undefined) roles.score = score;
+  const otherScores = header.words
+    .filter((w) => w.role === "score" && w.col !== score)
+    .map((w) => ({ col: w.col, title: headerText(view, header, w.col) }));
   let left = header.left;
   const adopted = level1FromValues(view, header, roles);
   if (adopted !== null) {
@@ -48,7 +51,7 @@ export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnRead
   const { levelWeights, weightCols } = splitWeightColumns(header, roles, nameCols);
   if (weightCols.length === 1) roles.weight = weightCols[0];
   else if (weightCols.length > 1) chooseWeightColumn(view, header, roles, weightCols, doubts);
-  return { columns: { roles, nameCols, ...(levelWeights.length ? { levelWeights } : {}) }, left, doubts };
+  return { columns: { roles, nameCols, ...(levelWeights.length ? { levelWeights } : {}), ...(otherScores.length ? { otherScores } : {}) }, left, doubts };
 }
 
 /** A header column's own words, over all header rows (a merged title counts once). */

@@ -8,11 +8,11 @@
  */
 import { SheetView } from "../grid/sheet-view";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/types";
-import type { Doubt, FundsBlock, ScoringTable, TextBlock } from "../model";
+import type { Doubt, FundsBlock, OtherScoreTotal, ScoringTable, TextBlock } from "../model";
 import { key } from "../text/normalize";
 import { GRADE_WORDS, SUBTOTAL_LABEL, TARGET_FORM_TITLE, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
-import { placesOf } from "../values/decimal";
-import { SCORE_WITH_GRADE } from "./cells";
+import { placesOf, sum } from "../values/decimal";
+import { numberCell, SCORE_WITH_GRADE } from "./cells";
 import { mapColumns } from "./columns";
 import { collectTexts, findProjectName, findTitle } from "./context";
 import { swapScoreColumns, weighScoreColumns } from "./evidence";
@@ -75,6 +75,20 @@ function recognizeBand(view: SheetView, band: Band): ScoringTable[] {
     searchFrom = r + 1;
   }
   return tables;
+}
+
+/** Each further score column's total row figure beside the sum of its rows, where both are read. */
+function otherScoreTotalsOf(view: SheetView, body: Body, columns: ScoringTable["columns"]): OtherScoreTotal[] {
+  if (!body.total || !columns.otherScores) return [];
+  const out: OtherScoreTotal[] = [];
+  for (const o of columns.otherScores) {
+    const declared = numberCell(view, body.total.row, o.col);
+    if (!declared?.value) continue;
+    const cells = body.indicators.map((i) => numberCell(view, i.row, o.col));
+    if (cells.some((c) => c && !c.value)) continue;
+    out.push({ title: o.title, declared, sum: sum(cells.map((c) => c?.value ?? null)) });
+  }
+  return out;
 }
 
 /**
@@ -144,6 +158,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     doubts.push(...roles.doubts);
     if (roles.swap) ({ body, columns } = swapScoreColumns(body, columns));
   }
+  const otherScoreTotals = otherScoreTotalsOf(view, body, columns);
   const hidden = dropHiddenRows(view, body, ctx.ownFunds ? (ctx.funds?.weight?.value ?? null) : null);
   body = hidden.body;
   doubts.push(...hidden.doubts);
@@ -198,6 +213,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     scorePlaces: maxPlaces(body.indicators.map((i) => i.score?.value)),
     weightPlaces: maxPlaces(body.indicators.map((i) => i.weight?.value)),
     weightScale: hasWeights ? weightScale : undefined,
+    ...(otherScoreTotals.length ? { otherScoreTotals } : {}),
     doubts,
     form: readForm({ level1Names, captions: [title ?? "", view.name, projectName ?? ""], hasFundsBlock: !!funds, fundsWeight: funds?.weight?.value ?? null }),
   };

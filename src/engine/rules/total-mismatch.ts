@@ -36,6 +36,20 @@ export const totalMismatch: Rule = {
         fix: [summaryFix(table, total, p.cell, p.which, p.computed)],
       });
     }
+    // 自评得分 beside the 复核得分 checked: its own total row figure must be its rows' sum too.
+    const funds = table.funds?.score?.value ?? null;
+    for (const o of table.otherScoreTotals ?? []) {
+      const sums = [o.sum, ...(funds ? [o.sum.plus(funds)] : [])];
+      if (sums.some((x) => agrees(o.declared.value!, x, table.scorePlaces, options.tolerance))) continue;
+      out.push({
+        pos: o.declared.pos,
+        message: {
+          zh: `${total.label}行“${o.title}”填报${show(o.declared.value)}，但该列各行合计为${show(o.sum)}`,
+          en: `the ${total.label} row states ${show(o.declared.value)} under “${o.title}”, but that column's rows add up to ${show(o.sum)}`,
+        },
+        data: { declared: o.declared.value!.toFixed(), computed: o.sum.toFixed(), which: "score", column: o.title },
+      });
+    }
     return out;
   },
 };
