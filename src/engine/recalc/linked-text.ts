@@ -22,7 +22,10 @@ export function linkedTexts(table: ScoringTable, index: WorkbookIndex): TextBloc
 export function namesOf(t: ScoringTable): string[] {
   // Blank-fill underscores ("项目名称：_基础养老金补贴") are the form's, not the name's.
   const project = t.projectName ? norm(t.projectName).replace(/^[_＿]+|[_＿]+$/g, "") : "";
-  return [...(project.length >= 2 ? [project] : []), ...(t.form === "department" ? ["部门整体"] : [])];
+  // Reports often drop the year: "农村饮水安全巩固提升工程" for "2023年农村饮水安全巩固提升工程".
+  const undated = project.replace(/^20\d{2}年度?/, "");
+  const names = [project, ...(undated !== project ? [undated] : [])].filter((n) => n.length >= 2);
+  return [...names, ...(t.form === "department" ? ["部门整体"] : [])];
 }
 
 /** The tables a text names, by position of their last mention (the nearest one last). */

@@ -88,7 +88,9 @@ function assess(ind: Indicator): Assessment {
   // A 成本 target without ≤ or ≥ may be a ceiling or an amount to spend: unless recognition found it
   // reverse (a money unit under 成本), which way it counts is not known.
   const costGroup = /成本/.test(`${ind.level1 ?? ""}${ind.level2 ?? ""}`);
-  if (costGroup && !ind.nature && !ind.target.comparator && ind.direction !== "reverse")
+  // "=" on a cost standard (亩均补助400元) says what to spend, not that spending less misses it.
+  const equalCost = costGroup && (ind.nature ?? ind.target.comparator) === "=";
+  if (costGroup && ((!ind.nature && !ind.target.comparator) || equalCost) && ind.direction !== "reverse")
     return { ...none, why: { zh: "成本指标未标明“≤”或“≥”，无法判断完成情况", en: "a cost indicator without ≤ or ≥: its direction is unknown" } };
   const a = assessQuantity(ind.target, ind.actual, ind.direction);
   if (!a) return { ...none, why: { zh: "目标值与实际值无法比较", en: "target and actual cannot be compared" } };
@@ -137,7 +139,10 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
     undetermined === 0 && !fundsUndetermined && indicators.length > 0 ? sum(ruleScores).plus(fundsRuleScore ?? funds?.score?.value ?? 0) : null;
   const subtotals = table.subtotals.map((row) => summarize(row, table, unknown));
   const completeWeights = weightTotal && weightTotal.eq(FULL_MARKS);
-  const gradeBasis = scoreTotal ?? (completeWeights ? ruleScoreTotal : null);
+  // Where recognition doubts the totals (a part of a table split over sheets, a funds row slid a
+  // column), a grade from them would be a guess.
+  const totalsDoubted = (table.doubts ?? []).some((d) => d.suppresses?.includes("total-mismatch"));
+  const gradeBasis = totalsDoubted ? null : (scoreTotal ?? (completeWeights ? ruleScoreTotal : null));
   return {
     table,
     indicators,

@@ -18,7 +18,10 @@ export function dropExcerpts(tables: ScoringTable[]): ScoringTable[] {
     // A table of its own carries the full 100 points; an excerpt carries the rows it lists.
     const weights = t.indicators.reduce((a, i) => a.plus(i.weight?.value ?? 0), new Dec(0));
     if (t.kind !== "scoring" || t.total?.weight?.value?.eq(100) || weights.eq(100)) return true;
+    // A table with a funds block of its own is a project's form, however like another's its rows are.
+    if (t.funds && t.funds.weight) return true;
     const own = [...sets.get(t)!];
-    return !scoring.some((u) => u !== t && u.indicators.length > t.indicators.length && own.every((k) => sets.get(u)!.has(k)));
+    const sameProject = (u: ScoringTable) => !t.projectName || !u.projectName || t.projectName === u.projectName;
+    return !scoring.some((u) => u !== t && u.indicators.length > t.indicators.length && sameProject(u) && own.every((k) => sets.get(u)!.has(k)));
   });
 }

@@ -258,7 +258,7 @@ function summary(view: SheetView, frame: TableFrame, r: number, kind: "subtotal"
   for (const lw of [...(frame.columns.levelWeights ?? [])].sort((a, b) => a.level - b.level)) weight ??= numberCell(view, r, lw.col);
   // One figure in its column and the other beside it (a PDF conversion shifted the row by a column):
   // the row's two figures, in column order, are its weight and score.
-  if (!weight !== !score && roles.weight !== undefined && roles.score !== undefined) {
+  if (!weight?.value !== !score?.value && roles.weight !== undefined && roles.score !== undefined) {
     const nums = numbersInRow(view, r, label.col + 1, frame.right + 1);
     if (nums.length === 2) {
       weight = null;

@@ -292,17 +292,10 @@ function isBlankRow(view: SheetView, r: number): boolean {
 
 /**
  * Whether the 年度资金总额 row's figures sit under their own titles. A conversion that drops or
- * adds a cell slides them a column: a 分值 of 950 or "95%", or a 得分 above its 分值.
+ * adds a cell slides them a column: a 分值 of 950 or "95%" is no funds block's points. (A 得分
+ * above its 分值 is score-exceeds-weight's to report, not evidence of a slide.)
  */
 export function fundsAligned(f: FundsBlock): boolean {
-  const w = f.weight;
   // The weight is already in points here ("10%" of the 100 is 10): a rate slid under 分值 is not.
-  if (w?.value?.gt(30)) return false;
-  // A 得分 above its 分值 is a slide only when the row's own rate does not bear it out: 103% spent
-  // scored 10.3 of 10 is a score above its points, which score-exceeds-weight reports.
-  if (w?.value && f.score?.value && f.score.value.gt(w.value)) {
-    const spent = f.budget?.value && f.executed?.value && !f.budget.value.isZero() ? f.executed.value.div(f.budget.value).times(100) : null;
-    return !!spent && !!f.statedRate && spent.minus(f.statedRate.value).abs().lte(1);
-  }
-  return true;
+  return !f.weight?.value?.gt(30);
 }

@@ -85,8 +85,11 @@ function figuresAtTop(s: SheetSnapshot, t: ScoringTable): boolean {
   const { weight, score } = t.columns.roles;
   if (weight === undefined) return false;
   const cell = (r: number, c: number | undefined) => (c === undefined ? null : s.values[r]?.[c - s.left]);
+  // The sheet must open with those figures: a title or a header of its own makes it another table.
+  const first = s.values.findIndex((row) => row.some((v) => v !== null && v !== ""));
+  if (first < 0 || typeof cell(first, weight) !== "number") return false;
   let rows = 0;
-  for (let r = 0; r < Math.min(s.values.length, EDGE_ROWS + 2); r++) {
+  for (let r = first; r < Math.min(s.values.length, first + EDGE_ROWS + 2); r++) {
     if (typeof cell(r, weight) === "number" && (score === undefined || typeof cell(r, score) === "number")) rows++;
   }
   return rows >= 2;

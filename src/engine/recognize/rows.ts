@@ -113,9 +113,29 @@ function markBreakdowns(view: SheetView, f: TableFrame, rows: RowReading[]): voi
     const s = figure(head.row, f.columns.roles.score);
     const sumOf = (c: number | undefined) => parts.reduce((a, p) => a.plus(figure(p.row, c) ?? 0), new Dec(0));
     if (!w || !sumOf(f.columns.roles.weight).eq(w) || (s && !sumOf(f.columns.roles.score).eq(s))) continue;
+    if (totalCountsParts(view, f, rows, parts)) continue;
     for (const p of parts) p.kind = "placeholder";
     i = j - 1;
   }
+}
+
+/**
+ * Whether the total row balances only with the 其中 rows counted: real indicators of their own
+ * (改造农村危房 10, 其中 C级 5, 其中 D级 5, with 总分 100 only so). The nearest fit decides: exact
+ * first, then with a funds block's 10 or 20 points beside.
+ */
+function totalCountsParts(view: SheetView, f: TableFrame, rows: RowReading[], parts: RowReading[]): boolean {
+  const total = rows.find((x) => x.kind === "total");
+  const declared = total ? numberCell(view, total.row, f.columns.roles.weight)?.value : null;
+  if (!declared) return false;
+  const weightOf = (x: RowReading) => numberCell(view, x.row, f.columns.roles.weight)?.value ?? new Dec(0);
+  const all = rows.filter((x) => x.kind === "indicator" || x.kind === "part").reduce((a, x) => a.plus(weightOf(x)), new Dec(0));
+  const without = parts.reduce((a, x) => a.minus(weightOf(x)), all);
+  for (const reserve of [0, 10, 20]) {
+    if (all.plus(reserve).eq(declared)) return true;
+    if (without.plus(reserve).eq(declared)) return false;
+  }
+  return false;
 }
 
 /**

@@ -60,6 +60,15 @@ export function sharesOfLevel1(body: Body): boolean {
   const level1 = body.groupWeights.filter((g) => g.level === 1);
   if (level1.length < 2) return false;
   const full = body.total?.weight?.value ?? HUNDRED;
+  if (exactShares(body, level1, full)) return true;
+  // One slip (a 一级 of 45 for 50, a share list adding to 95) must not turn shares into points: read
+  // as points the weights come to several times the total, read as shares to within a slip of it.
+  const asPoints = sum(body.indicators.map((i) => i.weight?.value ?? null));
+  const asShares = sum(level1.map((g) => g.declared.times(sum(membersOf(body.indicators, g).map((i) => i.weight?.value ?? null))).div(100)));
+  return level1.some((g) => !g.declared.eq(100)) && asPoints.gte(full.times(2)) && asShares.minus(full).abs().lte(10);
+}
+
+function exactShares(body: Body, level1: Body["groupWeights"], full: Decimal): boolean {
   if (!sum(level1.map((g) => g.declared)).eq(full)) return false;
   let scaled = false;
   for (const g of level1) {

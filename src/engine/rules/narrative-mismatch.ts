@@ -6,7 +6,7 @@ import { gradeOf } from "../standards";
 import type { ScoringTable } from "../model";
 import { tablesNamedIn } from "../recalc/linked-text";
 
-const SCORE_QUOTE = /(自评价得分|自评得分|自评价总分|自评总分|评价得分|综合得分|总得分|最终得分|项目得分|绩效得分|评价总分|得分合计)(?:为|是|共|:|：)*(\d{1,3}(?:\.\d{1,3})?)分/g;
+const SCORE_QUOTE = /(自评价得分|自评得分|自评价总分|自评总分|自评分|评价得分|综合得分|总得分|最终得分|项目得分|绩效得分|评价总分|得分合计)(?:为|是|共|达到|达|:|：)*(\d{1,3}(?:\.\d{1,3})?)(?:分|(?=\s*(?:[，,。；;、）)]|$)))/g;
 const GRADE_QUOTE = /(评价等级|评价等次|评价结果等次|绩效等级|自评等级|等级|等次)(?:为|是|评定为|评为|:|：)*["“「『]?(优秀|良好|中等|合格|不合格|较差|优|良|中|差)(?!于|化|先|势|质)/g;
 
 // Paired quotation marks only: an ASCII " opens and closes alike, so it cannot tell.
@@ -36,15 +36,24 @@ const BOUND_AFTER = /^\s*(\(含\)|（含）|以上|以下|及以上|及以下|�
 const INSTRUCTION = /^(填表说明|填报说明|说明|注|备注|示例|填写示例|例如|例|评分办法|评分方法|计分办法|计分方法|评分标准|评价标准)[:：\d．.、]|示例|例如|举例/;
 /** The full scale stated ("评价采用百分制，自评总分为100分"). */
 const SCALE = /(百分制|满分|总分值|分值为|设置为|设定为|分值设置)/;
+const BAND_MARK = /(以上|以下|\(含\)|至|-|～|~)/;
 const EARLIER_YEAR = /(上年|上一年|去年|往年|前年|上年度|以前年度)/;
 /** A review's result ("财政复核意见：经复核，该项目绩效自评得分为96.5分"): another party's figure. */
 const REVIEW = /(复核意见|经复核|复核后|审核意见|经审核|评审意见)/;
 /** Another party's, an average's or a future score: 主管部门评价得分, 平均自评得分, 力争下年度自评得分. */
-const NOT_OURS = /(主管部门|财政部门|财政局|第三方|评价机构|专家组|平均|力争|下年|下一年|明年|计划|预计|争取|目标为)/;
+const NOT_OURS = /(主管部门|财政部门|财政局|财政评价|第三方|评价机构|专家组|平均|力争|下年|下一年|明年|计划|预计|争取|目标为|考核|考评|调查|测评|排名|原自评|调整前)/;
 /** A part's score: one 一级's or 二级's (产出评价得分50分, 服务对象满意度综合得分10分). */
-const PART_BEFORE = /(产出|效益|满意度|决策|过程|投入|效果|管理|成本|数量|质量|时效|指标)$/;
+const PART_BEFORE = /(产出|效益|满意度|决策|过程|投入|效果|管理|成本|数量|质量|时效|指标|执行率|预算执行|该部分|该项|此项)$/;
+/** A clause about one part of the table: an 一级/二级 or the funds block named before the score. */
+const PART_CLAUSE = /(产出指标|效益指标|满意度指标|产出|效益|满意度|决策|过程|投入|效果|成本指标|预算执行|执行率|该部分|该项(?!目)|此项(?!目))/;
+/** What makes a clause about the whole table all the same. */
+const WHOLE_CLAUSE = /(该项目|本项目|项目整体|整体|总体|综合|总分|合计|本单位|本部门|项目自评|绩效自评得分|自评结论)/;
+/** A band of the scale within the clause: "90分（含）以上的", "80-90分". */
+const BOUND_IN_CLAUSE = /\d+分?\s*\(含\)|(以上|以下)[的，,]|\d+\s*分?\s*[-—~～至到]\s*\d+\s*分/;
+/** Another project named by its own name before the score: "同期实施的…小型水库除险加固项目自评得分88分". */
+const PROJECT_NAMED = /([\u4e00-\u9fff\d]{4,30}?)(项目|工程)/g;
 /** The grade of something else (工程质量等级为优良, 物业服务质量等级为良好). */
-const OTHER_GRADE = /(质量|服务|工程|安全|信用|卫生|环境|等级评定)[^，,。；;]{0,4}$/;
+const OTHER_GRADE = /(质量|服务|工程|安全|信用|卫生|环境|等级评定|考核|考评|风险|水质|路况|评估|督导|技术状况)[^，,。；;]{0,4}$/;
 const BAND_GRADE = /为["“]?(优秀|良好|中等|优|良|中|差)/g;
 
 /**
@@ -58,23 +67,49 @@ function claimOf(text: string, m: RegExpMatchArray, table: ScoringTable, tables:
   const sentence = text.slice(sentenceStart, sentenceEnd < 0 ? undefined : sentenceEnd);
   const clauseStart = Math.max(...["。", "；", ";", "！", "!", "\n"].map((c) => text.lastIndexOf(c, at - 1))) + 1;
   const clause = text.slice(clauseStart, at);
-  if (BOUND_AFTER.test(text.slice(at + m[0].length))) return false;
-  if (new Set([...sentence.matchAll(BAND_GRADE)].map((g) => GRADE_WORDS[g[1]])).size >= 2) return false;
-  if (INSTRUCTION.test(text) || SCALE.test(clause) || REVIEW.test(sentence)) return false;
+  if (BOUND_AFTER.test(text.slice(at + m[0].length)) || BOUND_IN_CLAUSE.test(clause)) return false;
+  // A scale listed in one sentence (…为优；…为良；…为中): its grades are bands, not claims.
+  if (new Set([...sentence.matchAll(BAND_GRADE)].map((g) => GRADE_WORDS[g[1]])).size >= 2 && BAND_MARK.test(sentence)) return false;
+  if (INSTRUCTION.test(text) || REVIEW.test(sentence)) return false;
   if (EARLIER_YEAR.test(clause)) return false;
-  const clauseYears = [...clause.matchAll(/(20\d{2})年/g)].map((y) => y[1]);
+  // Years of reports and dates (2024年3月) are not the years scores belong to.
+  const clauseYears = [...clause.matchAll(/(20\d{2})年(?!\d{1,2}月)/g)].map((y) => y[1]);
   if (years.length && clauseYears.some((y) => !years.includes(y))) return false;
   // "2021年度…96.29分，本年度…99.79分": a dated score beside this year's is the other year's.
   if (!years.length && clauseYears.length && /(本年度|本年|今年|当年)/.test(sentence)) return false;
-  // "满意度指标评价得分9分": one indicator's or one 一级's score, not the table's.
-  const before = text.slice(Math.max(clauseStart, at - 10), at);
+  // One indicator's, one 一级's or the funds block's score, not the table's.
+  const before = text.slice(Math.max(clauseStart, at - 10), at).replace(/[”"」』]$/, "");
   if (PART_BEFORE.test(before) || /指标得分$/.test(before) || table.indicators.some((i) => i.level1 && before.endsWith(norm(i.level1)))) return false;
-  if (NOT_OURS.test(clause)) return false;
+  // Within the comma-part before the score, the nearer of a part's name and the whole's decides:
+  // "该项目产出指标（50分）自评得分48分" is 产出's.
+  const part = clause.slice(Math.max(clause.lastIndexOf("，"), clause.lastIndexOf(","), -1) + 1);
+  const lastAt = (re: RegExp) => Math.max(-1, ...[...part.matchAll(new RegExp(re.source, "g"))].map((x) => x.index ?? -1));
+  const partAt = lastAt(PART_CLAUSE);
+  const wholeAt = lastAt(WHOLE_CLAUSE);
+  if (partAt > wholeAt) return false;
+  // "…，预算执行率97.53%，项目自评得分98.5分": the comma-part's own 项目 says whose score it is.
+  const partSaysWhole = wholeAt >= 0 || /项目$/.test(part);
+  if (!partSaysWhole && PART_CLAUSE.test(clause) && !WHOLE_CLAUSE.test(clause)) return false;
+  if (table.indicators.some((i) => i.name.length >= 3 && clause.includes(norm(i.name)))) return false;
+  // The quote's own words count too: "与财政评价得分90分", "原自评得分97分".
+  if (NOT_OURS.test(clause + m[1]) || /原$/.test(clause)) return false;
   if (/等级|等次/.test(m[0]) && OTHER_GRADE.test(text.slice(clauseStart, at))) return false;
   const named = tablesNamedIn(clause, tables);
   if (named.length) return named[named.length - 1].table === table;
+  if (namesAnotherProject(clause, table)) return false;
   const inText = tablesNamedIn(text, tables);
   return !inText.length || inText.some((n) => n.table === table);
+}
+
+/** "同期实施的2023年小型水库除险加固项目自评得分88分": a project named by a name that is not this table's. */
+function namesAnotherProject(clause: string, table: ScoringTable): boolean {
+  const own = norm(table.projectName ?? "").replace(/^20\d{2}年度?/, "");
+  for (const m of clause.matchAll(PROJECT_NAMED)) {
+    const name = m[1].replace(/^(同期实施的|同期|另|其他|以及|和|与)/, "").replace(/^20\d{2}年度?/, "");
+    if (/^(该|本|此|各|全部|所有|整体)/.test(name) || name.length < 4) continue;
+    if (!own || (!own.includes(name) && !name.includes(own))) return true;
+  }
+  return false;
 }
 
 /** Text in the workbook (评价结论, 自评得分 in a header) that quotes another score or grade. */
@@ -101,6 +136,8 @@ export const narrativeMismatch: Rule = {
       for (const m of text.matchAll(SCORE_QUOTE)) {
         if (reported(text, m) || !claimOf(text, m, table, tables, years)) continue;
         const quoted = new Dec(m[2]);
+        // "满分100分" / "评价采用百分制，自评总分为100分": the full marks, not a result.
+        if (quoted.eq(100) && SCALE.test(text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
         const places = Math.max(placesOf(quoted), 0);
         if (round(total, places).eq(quoted) || total.minus(quoted).abs().lte(options.tolerance)) continue;
         out.push({
