@@ -4,7 +4,6 @@ import { posToA1 } from "../grid/address";
 import { Dec, placesOf, round, sum } from "../values/decimal";
 import { isUnknown } from "../recalc/table-calc";
 import { OWN_SCORING_RULE } from "../text/vocabulary";
-import { executionScore } from "../standards";
 
 /** 执行率 = 全年执行数 ÷ 全年预算数; its score = 执行率 × 分值 (at most the 分值). */
 export const budgetExecution: Rule = {
@@ -32,10 +31,7 @@ export const budgetExecution: Rule = {
     }
     // A score above its 分值 is score-exceeds-weight's finding on the same cell.
     const overPoints = !!f?.score?.value && !!f.weight?.value && f.score.value.gt(f.weight.value);
-    // A score that follows a wrongly stated rate (90% → 9) shares that rate's finding, reported above.
-    const followsStatedRate =
-      out.length > 0 && !!f?.statedRate && !!f.weight?.value && !!f.score?.value && executionScore(f.statedRate.value, f.weight.value).minus(f.score.value).abs().lte(roundingSlack(table));
-    if (f?.score?.value && calc.fundsRuleScore && !overPoints && !followsStatedRate && f.score.value.minus(calc.fundsRuleScore).abs().gt(roundingSlack(table)))
+    if (f?.score?.value && calc.fundsRuleScore && !overPoints && f.score.value.minus(calc.fundsRuleScore).abs().gt(roundingSlack(table)))
       out.push({
         pos: f.score.pos,
         message: {
