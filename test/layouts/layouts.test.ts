@@ -55,8 +55,6 @@ const KNOWN: Record<string, string> = {
   "mutations/p76-t04__recap-sheet": "a recap of the 一级 results on a sheet of its own is read as a table of its own",
   "mutations/p76-t04__syn2-score-自评结果": "自评结果 is not a score title (it often holds grades or text)",
   "mutations/p76-t04__syn2-score-评价分值": "评价分值 is not a score title (分值 says weight)",
-  "reports/s36-dengji-bracket-wrong": "a grade in brackets after the score, 综合得分95.5分（良）, is not read as a claim",
-  "reports/u05-kv-cells-wrong": "自评得分 | 93.5 in cells of a 情况表 (label and value apart) is not read as a claim",
   "siblings/ah4-rate-blank-score-full": "full funds marks at 97.33% in a table scored in whole points pass as rounding",
   "siblings/ah4b-rate-printed-score-full": "as ah4, with the rate printed",
   "siblings/jl2-share-wrong": "a share slip under a 二级 of a shares-of-the-一级 table is said as the weight total, not as the 二级's subtotal",

@@ -31,11 +31,18 @@ testRule(narrativeMismatch, {
     { name: "last year's score", sheets: withText("上年度该项目自评得分92分，本年度有所提高。") },
     { name: "another year's score", sheets: withText("2019年度该项目自评得分92分。") },
     { name: "one 一级's score", sheets: withText("其中满意度指标评价得分9分。") },
+    { name: "scores by year across a row are a comparison", sheets: [layoutA({ rows: cleanRows(), total: [100, 100] }), sheet("对比", [["", "2021年", "2022年", "2023年"], ["自评得分", 91, 93, 100]])] },
   ],
   invalid: [
     { name: "text quotes 99", sheets: withText("2021 年度该项目实施达到预期的年度绩效目标，自评价得分 99 分，评价等级为优。"), errors: [{ cell: "情况表!A2", includes: "99" }] },
     { name: "a quoted name before the claim does not hide it", sheets: withText("“养老金补贴”项目自评价得分99分。"), errors: [{ cell: "情况表!A2", includes: "99" }] },
     { name: "text quotes another grade", sheets: withText("本次项目评价得分为：100分，评价等级“良”。"), errors: [{ cell: "情况表!A2", includes: "良" }] },
+    { name: "a grade in brackets after the score", sheets: withText("自评结论：综合得分100分（良）。"), errors: [{ cell: "情况表!A2", includes: "良" }] },
+    {
+      name: "自评得分 | 93.5 in a 情况表's cells",
+      sheets: [layoutA({ rows: cleanRows(), total: [100, 100] }), sheet("情况表", [["项目自评情况"], ["自评得分", 93.5, "自评等级", "优"]])],
+      errors: [{ cell: "情况表!B2", includes: "93.5" }],
+    },
   ],
 });
 

@@ -53,7 +53,22 @@ export function collectTexts(view: SheetView, tables: ScoringTable[]): TextBlock
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (typeof v === "string" && v.trim().length >= 6) out.push({ sheet: view.name, pos: { row: r, col: view.left + j }, text: v });
+      // "自评得分 | 93.5 | 自评等级 | 优" in a 情况表's cells: the label and its value read as one claim.
+      // (Not a row of figures by year: "自评得分 | 91 | 93 | 95.5" compares, it does not claim.)
+      const said = typeof v === "string" && typeof row[j + 2] !== "number" && !/^\d+(\.\d+)?$/.test(String(row[j + 2] ?? "").trim()) ? claimInCells(v, row[j + 1]) : null;
+      if (said) out.push({ sheet: view.name, pos: { row: r, col: view.left + j + 1 }, text: said });
     }
   }
   return out;
+}
+
+const SCORE_LABEL = /^(自评得分|自评总分|综合得分|评价得分|自评价得分)[:：]?$/;
+const GRADE_LABEL_CELL = /^(自评等级|评价等级|评价等次|自评等次)[:：]?$/;
+
+function claimInCells(label: string, value: unknown): string | null {
+  const l = label.trim();
+  const figure = typeof value === "number" ? String(value) : typeof value === "string" && /^\d+(\.\d+)?分?$/.test(value.trim()) ? value.trim().replace(/分$/, "") : null;
+  if (SCORE_LABEL.test(l) && figure) return `${l.replace(/[:：]$/, "")}${figure}分`;
+  if (GRADE_LABEL_CELL.test(l) && typeof value === "string" && /^(优秀|良好|中等|优|良|中|差)$/.test(value.trim())) return `${l.replace(/[:：]$/, "")}为${value.trim()}`;
+  return null;
 }

@@ -8,6 +8,8 @@ import { tablesNamedIn } from "../recalc/linked-text";
 
 const SCORE_QUOTE = /(自评价得分|自评得分|自评价总分|自评总分|自评分|评价得分|综合得分|总得分|最终得分|项目得分|绩效得分|评价总分|得分合计)(?:为|是|共|达到|达|:|：)*(\d{1,3}(?:\.\d{1,3})?)(?:分|(?=\s*(?:[，,。；;、）)]|$)))/g;
 const GRADE_QUOTE = /(评价等级|评价等次|评价结果等次|绩效等级|自评等级|等级|等次)(?:为|是|评定为|评为|:|：)*["“「『]?(优秀|良好|中等|合格|不合格|较差|优|良|中|差)(?!于|化|先|势|质)/g;
+/** A grade in brackets right after a quoted score: "综合得分95.5分（良）". */
+const GRADE_AFTER_SCORE = /(自评价得分|自评得分|自评总分|自评分|评价得分|综合得分|总得分|最终得分|项目得分|绩效得分|评价总分)(?:为|是|:|：)*\d{1,3}(?:\.\d{1,3})?分?\s*\((优秀|良好|中等|优|良|中|差)\)/g;
 
 // Paired quotation marks only: an ASCII " opens and closes alike, so it cannot tell.
 const OPEN = "“「『‘";
@@ -150,7 +152,7 @@ export const narrativeMismatch: Rule = {
           data: { quoted: quoted.toFixed(), computed: total.toFixed(), kind: "score" },
         });
       }
-      for (const m of text.matchAll(GRADE_QUOTE)) {
+      for (const m of [...text.matchAll(GRADE_QUOTE), ...text.matchAll(GRADE_AFTER_SCORE)]) {
         if (reported(text, m) || !claimOf(text, m, table, tables, years)) continue;
         const quoted = GRADE_WORDS[m[2]];
         if (!quoted || quoted === grade) continue;
