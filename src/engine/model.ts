@@ -47,6 +47,8 @@ export interface Indicator {
   directionAssumed?: boolean;
   /** The row's 分值 cell is covered by one merged down from a row above: that row's points are theirs together. */
   weightShared?: boolean;
+  /** A 加分项/扣分项 row: its points sit outside the 100, and a total may count them or not. */
+  adjustment?: { cap: Decimal | null };
 }
 
 export interface SummaryRow {

@@ -520,3 +520,37 @@ describe("自评得分 beside 复核得分", () => {
     expect(a.findings[0].message.zh).toBe("总分行“自评得分”填报98，但该列各行合计为100");
   });
 });
+
+describe("rounding, blanks and bonus points", () => {
+  const header = ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"];
+  it("equal shares typed 33.33 × 3 make 100", () => {
+    const a = analyze([header, ["产出", "数量", "甲", 33.33, 33.33], ["效益", "社会", "乙", 33.33, 33.33], ["满意度", "满意度", "丙", 33.33, 33.33], ["合计", null, null, 100, 100]]);
+    expect(findings(a)).toEqual([]);
+  });
+  it("but a whole-number slip (100 over 99.6) is still an error", () => {
+    const a = analyze([header, ["产出", "数量", "甲", 40, 40], ["效益", "社会", "乙", 30, 30], ["满意度", "满意度", "丙", 29.6, 29.6], ["合计", null, null, 100, 99.6]]);
+    expect(findings(a)).toEqual(["error weights-sum D5", "error total-mismatch D5"]);
+  });
+  it("a blank 分值 on a scored row leaves the weight total unknown: a gap, not an error", () => {
+    const a = analyze([header, ["产出", "数量", "甲", 40, 40], ["效益", "社会", "乙", null, 30], ["满意度", "满意度", "丙", 30, 30], ["合计", null, null, 100, 100]]);
+    expect(findings(a)).toEqual(["warning missing-value D3"]);
+  });
+  it("a 加分项 row may be counted in the total or left outside it", () => {
+    const rows = [header, ["决策", "目标设定", "绩效目标合理性", 30, 30], ["产出", "产出数量", "重点工作完成率", 70, 68, "一项未完成"], ["加分项", "创新举措", "获省级表彰", 5, 3]];
+    expect(findings(analyze([...rows, ["合计", null, null, 100, 98]]))).toEqual([]);
+    expect(findings(analyze([...rows, ["合计", null, null, 105, 101]]))).toEqual([]);
+  });
+  it("a total that rounds itself (=ROUND(…,0)) agrees with its rows", () => {
+    const a = analyze([header, ["产出", "数量", "甲", 50, 48.394], ["效益", "社会", "乙", 50, 49.394, "略有不足"], ["合计", null, null, { f: "SUM(D2:D3)", v: 100 }, { f: "ROUND(SUM(E2:E3),0)", v: 98 }]]);
+    expect(findings(a).filter((f) => f.includes("total-mismatch"))).toEqual([]);
+  });
+  it("有所提升 meets 较上年提升", () => {
+    const a = analyze([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人数", "≥100人", "100人", 50, 50],
+      ["效益指标", "社会效益指标", "群众获得感", "较上年提升", "有所提升", 50, 50],
+      ["总分", null, null, null, null, 100, 100],
+    ]);
+    expect(findings(a)).toEqual([]);
+  });
+});

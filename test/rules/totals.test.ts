@@ -10,6 +10,10 @@ testRule(totalMismatch, {
     { name: "total equals the rows", sheets: [layoutA({ rows: cleanRows(), total: [100, 100] })] },
     { name: "two-decimal total", sheets: [layoutA({ rows: cleanRows().map((r, i) => (i === 1 ? [r[0], r[1], r[2], r[3], r[4], 10, 9.8, "扣分原因：程序不完整"] : r)), total: [100, 99.8] })] },
     {
+      name: "a total cut to one decimal over rows with two (99.7 for 99.75)",
+      sheets: [layoutA({ rows: cleanRows().map((r, i) => (i === 1 ? [r[0], r[1], r[2], r[3], r[4], 10, 9.75, "扣分原因：程序不完整"] : r)), total: [100, 99.7] })],
+    },
+    {
       name: "a total typed to one decimal over rows with two (99.8 for 99.75)",
       sheets: [layoutA({ rows: cleanRows().map((r, i) => (i === 1 ? [r[0], r[1], r[2], r[3], r[4], 10, 9.75, "扣分原因：程序不完整"] : r)), total: [100, 99.8] })],
     },
@@ -22,8 +26,8 @@ testRule(totalMismatch, {
       errors: [{ cell: "G11", includes: "99.75" }],
     },
     {
-      name: "a one-decimal total that is not the rows rounded",
-      sheets: [layoutA({ rows: cleanRows().map((r, i) => (i === 1 ? [r[0], r[1], r[2], r[3], r[4], 10, 9.75, "扣分原因：程序不完整"] : r)), total: [100, 99.7] })],
+      name: "a one-decimal total that is the rows neither rounded nor cut (99.6 for 99.75)",
+      sheets: [layoutA({ rows: cleanRows().map((r, i) => (i === 1 ? [r[0], r[1], r[2], r[3], r[4], 10, 9.75, "扣分原因：程序不完整"] : r)), total: [100, 99.6] })],
       errors: [{ cell: "G11", includes: "99.75" }],
     },
     { name: "weight total wrong", sheets: [layoutA({ rows: cleanRows(), total: [90, 100] })], errors: [{ cell: "F11" }] },

@@ -121,6 +121,9 @@ export function assessWords(target: IndicatorValue, actual: IndicatorValue): Ass
   if (t && tNeg !== aNeg && (t.replace(NEGATION, "") === a.replace(NEGATION, "") || a.length <= 2 || t.length <= 2))
     return { status: "missed", band: BAND_MISSED, why: why("实际与目标相反", "actual contradicts target") };
   if (aNeg && !tNeg && /(达到|完成|达成|实现)/.test(a)) return { status: "missed", band: BAND_MISSED, why: why("未达成年度指标", "target not achieved") };
+  // "较上年提升" asks only for a rise: "有所提升" meets it (only 显著/大幅 ask for more).
+  const rise = /^(较上年|比上年|同比|逐年|稳步|持续)?(提升|增长|提高|增加|改善)$/.exec(t);
+  if (rise && new RegExp(`^(有所|已|稳步|逐步|持续|明显|显著|有效|不断)?${rise[2]}`).test(a)) return { status: "met", band: BAND_MET, why: why("达成年度指标", "target achieved") };
   if (MOSTLY.test(a) && !MOSTLY.test(t)) return { status: "met", band: BAND_MET, soft: true, why: why("基本达成年度指标", "target mostly achieved") };
   // "较健全" against "健全": a degree short of the target, said softly.
   const short = /^(较|比较)/.test(a) && !/^(较|比较)/.test(t);

@@ -83,7 +83,7 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
       executed: amountUnder(view, h, dataRow, cols.executed),
       statedRate:
         rate?.kind === "number" && rate.number
-          ? { value: rate.percent ? rate.number : rate.number.lte(1) ? rate.number.times(100) : rate.number, pos: { row: dataRow, col: cols.rate! } }
+          ? { value: rate.percent ? rate.number : rate.number.lt(2) ? rate.number.times(100) : rate.number, pos: { row: dataRow, col: cols.rate! } }
           : null,
       weight: cols.weight !== undefined ? numberCell(view, dataRow, cols.weight) : weightInHeading(view, h),
       score: numberCell(view, dataRow, cols.score),

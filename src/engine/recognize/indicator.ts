@@ -1,6 +1,7 @@
 /** Reads one indicator row's cells into the model: target, actual and unit, weight, score, basis. */
 import type { SheetView } from "../grid/sheet-view";
 import { key, norm } from "../text/normalize";
+import { ADJUSTMENT_LABEL } from "../text/vocabulary";
 import type { ColumnMap, Indicator, NumberCell } from "../model";
 import { parseIndicatorValue, readComparator, type IndicatorValue } from "../values/indicator-value";
 import { numberCell, scoreOutOf } from "./cells";
@@ -25,7 +26,10 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
   const nature = natureText ? readComparator(natureText) : null;
   if (target && nature && nature !== "qualitative" && !target.comparator) target.comparator = nature;
   const ownName = indicatorName(name.text);
-  const weight = roles.weight !== undefined ? numberCell(view, row, roles.weight) : weightInName(name, row);
+  // A 加分项's "5分" is the most it may add, not an indicator's weight among the 100.
+  const adjustment = [indicatorName(name.text), levels.level1 ?? "", levels.level2 ?? ""].some((t) => ADJUSTMENT_LABEL.test(t.trim()));
+  const ownWeight = roles.weight !== undefined ? numberCell(view, row, roles.weight) : weightInName(name, row);
+  const weight = adjustment ? null : ownWeight;
   // A 分值 cell merged down over several rows gives their points together, from its top row.
   const mergedWeight = roles.weight !== undefined ? view.merge(row, roles.weight) : null;
   const sharesWeight = !!mergedWeight && mergedWeight.top < row && mergedWeight.bottom > mergedWeight.top;
@@ -52,6 +56,7 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
     direction: directionOf(nature, target, ownName, level2),
     ...(directionAssumed(nature, target, ownName, level2) ? { directionAssumed: true } : {}),
     ...(sharesWeight ? { weightShared: true } : {}),
+    ...(adjustment ? { adjustment: { cap: ownWeight?.value ?? null } } : {}),
   };
 }
 

@@ -261,7 +261,8 @@ function deepestNameHeading(view: SheetView, rows: number[], layers: Map<number,
   if (roles.includes("level3") || !(roles.includes("level1") || roles.includes("level2"))) return null;
   const levels = [...byCol].filter(([, r]) => r === "level1" || r === "level2").map(([c]) => c);
   const deepest = Math.max(...levels);
-  const firstData = Math.min(...[...byCol].filter(([, r]) => r !== "level1" && r !== "level2").map(([c]) => c), Infinity);
+  // (A 分值 beside the 一级 or 二级 weighs that level: the names go on past it.)
+  const firstData = Math.min(...[...byCol].filter(([, r]) => r !== "level1" && r !== "level2" && r !== "weight").map(([c]) => c), Infinity);
   const groups: number[] = [];
   layers.forEach((layer, i) => {
     for (const [c, role] of layer) {

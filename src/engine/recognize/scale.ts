@@ -98,7 +98,15 @@ export function toPoints(view: SheetView, body: Body, s: ScaleReading): Body {
     }
     return c.value && !s.weightFactor.eq(1) ? { ...c, value: c.value.times(s.weightFactor) } : c;
   };
-  const score = (c: NumberCell | null): NumberCell | null => (c?.value && !s.scoreFactor.eq(1) ? { ...c, value: c.value.times(s.scoreFactor) } : c);
+  const score = (c: NumberCell | null): NumberCell | null => {
+    if (!c) return c;
+    // Scores formatted as % beside weights in % (0.3333 shown 33.33%) are points the same way.
+    if (s.scale === "percent") {
+      const p = percentPoints(view, c);
+      if (p) return { ...c, value: p, unreadable: undefined };
+    }
+    return c.value && !s.scoreFactor.eq(1) ? { ...c, value: c.value.times(s.scoreFactor) } : c;
+  };
   const summary = (row: SummaryRow): SummaryRow => ({ ...row, weight: weight(row.weight), score: score(row.score) });
   return {
     ...body,

@@ -19,7 +19,9 @@ export const budgetExecution: Rule = {
     const amounts = B && E ? { zh: `（执行数${show(E)} ÷ 预算数${show(B)}）`, en: ` (spent ${show(E)} ÷ budget ${show(B)})` } : { zh: "", en: "" };
     if (f && rate && f.statedRate) {
       const slack = calc.statedRateSlack ?? new Dec(10).pow(-placesOf(f.statedRate.value)).div(2).plus("0.0001");
-      if (rate.minus(f.statedRate.value).abs().gt(slack))
+      // "超过100%的按100%计": a rate written as 100% over a budget overspent is the capped rate.
+      const capped = f.statedRate.value.eq(100) && rate.gt(100);
+      if (!capped && rate.minus(f.statedRate.value).abs().gt(slack))
         out.push({
           pos: f.statedRate.pos,
           message: {

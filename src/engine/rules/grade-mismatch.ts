@@ -1,19 +1,20 @@
 import type { Rule } from "./types";
 import { gradeBandsText, gradeOf, GRADE_EN } from "../standards";
-import { show } from "./util";
+import { agrees, show } from "./util";
 
 /** The declared grade must follow the total (bands in the standards module). */
 export const gradeMismatch: Rule = {
   id: "grade-mismatch",
   severity: "error",
   description: { zh: "评价等级与总分不符", en: "The declared grade doesn't match the total" },
-  check({ table, calc }) {
+  check({ table, calc, options }) {
     const declared = table.declaredGrade;
     if (!declared) return [];
     // The grade follows the real total: the rows' sum where it is known. A grade that fits the rows
     // but not a wrong stated total is the total's error (total-mismatch), not the grade's.
     const stated = table.total?.score?.value ?? null;
-    const total = calc.scoreTotal ?? stated ?? calc.ruleScoreTotal;
+    // A stated total that agrees with the rows (90 over 89.995 at the table's precision) is the one graded.
+    const total = stated && calc.scoreTotal && agrees(stated, calc.scoreTotal, table.scorePlaces, options.tolerance) ? stated : (calc.scoreTotal ?? stated ?? calc.ruleScoreTotal);
     if (!total) return [];
     const right = gradeOf(total);
     if (declared.grade === right) return [];

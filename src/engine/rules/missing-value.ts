@@ -3,6 +3,7 @@ import type { CellPos } from "../grid/types";
 import type { Indicator } from "../model";
 import { label, labelEn, show } from "./util";
 import { isUnknown } from "../recalc/table-calc";
+import { ADJUSTMENT_LABEL } from "../text/vocabulary";
 
 const FIELDS = [
   { role: "target", zh: "目标值", en: "target" },
@@ -21,8 +22,6 @@ function state(ind: Indicator, role: (typeof FIELDS)[number]["role"]): { missing
 
 /** A template's placeholder row ("/", "……") is not an indicator with gaps. */
 const PLACEHOLDER = /^([/／\\—–\-－_…·.]+)$/;
-/** Rows that add or take away points outside the indicators: 扣分项（审计发现问题）, 加分项. */
-const ADJUSTMENT = /^(扣分项|扣分|扣减项|扣减|加分项|加分|附加分|倒扣分|一票否决)/;
 /** "规章制度建立与否", "是否按时完成": the name states the target itself. */
 const YES_NO = /(与否|是否)|^是否/;
 
@@ -55,7 +54,7 @@ export const missingValue: Rule = {
       // A placeholder row, or one marked "/" (not applicable this year), has no gaps to report.
       if (PLACEHOLDER.test(ind.name.trim()) || calc.notApplicableRows.has(ind.row)) continue;
       // "扣分项 | … | -2": a deduction (or bonus) row has a score and nothing else.
-      if (ADJUSTMENT.test(ind.name.trim()) && !ind.weight?.value) continue;
+      if ((ind.adjustment || ADJUSTMENT_LABEL.test(ind.name.trim())) && !ind.weight?.value) continue;
       for (const f of FIELDS) {
         const col = roles[f.role];
         if (col === undefined || unfilled.has(f.role)) continue;

@@ -18,7 +18,7 @@ export const subtotalMismatch: Rule = {
       for (const p of pairs) {
         // A member whose formula could not be evaluated leaves the sum unknown: nothing to compare.
         if (!p.cell?.value || p.unknown || unreadableIn(table, p.which, s.row.memberRows)) continue;
-        if (agrees(p.cell.value, p.computed, p.places, options.tolerance)) continue;
+        if (agrees(p.cell.value, p.computed, p.places, options.tolerance, s.row.memberRows.length)) continue;
         out.push({
           pos: p.cell.pos,
           message: {

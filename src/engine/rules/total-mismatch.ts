@@ -1,6 +1,7 @@
 import type { Rule, Report } from "./types";
-import { agrees, show, unreadableIn } from "./util";
+import { agrees, blankWeightScored, show, unreadableIn } from "./util";
 import { summaryFix } from "./summary-fix";
+import { round, sum } from "../values/decimal";
 
 /** A total row's weight or score must equal the sum of the rows above it. */
 export const totalMismatch: Rule = {
@@ -22,10 +23,19 @@ export const totalMismatch: Rule = {
       // A row whose weight is text ("82万元/公里": its figures slid a column in a PDF conversion) makes
       // its score as doubtful as its weight: neither sum is then known.
       if (!p.cell?.value || !p.computed || unreadableIn(table, "weight") || unreadableIn(table, p.which)) continue;
+      if (p.which === "weight" && blankWeightScored(table, calc)) continue;
       // A weighted row with its score left blank (missing-value says so) leaves the score sum open:
       // a score forgotten, or slid a column, is not a total added wrong.
       if (p.which === "score" && table.indicators.some((i) => i.weight?.value?.gt(0) && !i.score?.value)) continue;
-      if (agrees(p.cell.value, p.computed, p.places, options.tolerance)) continue;
+      const rows = table.indicators.filter((i) => (p.which === "weight" ? i.weight : i.score)?.value).length;
+      if (agrees(p.cell.value, p.computed, p.places, options.tolerance, rows)) continue;
+      // A 加分项 may be counted in the total or left outside it: either reading agrees.
+      const adjusted = table.indicators.filter((i) => i.adjustment);
+      const outside = p.which === "score" ? sum(adjusted.map((i) => i.score?.value ?? null)) : sum(adjusted.map((i) => i.adjustment!.cap));
+      if (adjusted.length && !outside.isZero() && agrees(p.cell.value, p.which === "score" ? p.computed.minus(outside) : p.computed.plus(outside), p.places, options.tolerance, rows)) continue;
+      // "=ROUND(SUM(H13:H21)+I6,0)": the total says itself that it is rounded.
+      const rounds = /ROUND\s*\(.*,\s*(-?\d+)\s*\)\s*$/i.exec(p.cell.formula ?? "");
+      if (rounds && round(p.computed, Number(rounds[1])).eq(p.cell.value)) continue;
       out.push({
         pos: p.cell.pos,
         message: {

@@ -4,6 +4,7 @@ import type { IndicatorCalc, TableCalc } from "../recalc/table-calc";
 import type { CellPos } from "../grid/types";
 import { Dec, placesOf, round, show } from "../values/decimal";
 import { SCORE_SLACK_MIN } from "../standards";
+import { ADJUSTMENT_LABEL } from "../text/vocabulary";
 
 /** "“资金到位率”" — how messages name an indicator (mainland quotation marks). */
 export function label(ind: Indicator): string {
@@ -18,11 +19,32 @@ export function labelEn(ind: Indicator): string {
  * Whether a declared figure agrees with a computed one: after rounding the computed figure to the
  * declared one's precision (at least the table's), they differ by no more than the tolerance.
  */
-export function agrees(declared: Decimal, computed: Decimal, tablePlaces: number, tolerance: string): boolean {
+/**
+ * A row scored but with its 分值 left blank (missing-value says so): the weights' sum is not known,
+ * and no weight total may rest on it.
+ */
+export function blankWeightScored(table: ScoringTable, calc: TableCalc): boolean {
+  if (table.columns.roles.weight === undefined) return false;
+  return table.indicators.some(
+    (i) => !i.weight?.value && !!i.score?.value && !calc.groupWeightedRows.has(i.row) && !i.weightShared && !i.adjustment && !ADJUSTMENT_LABEL.test(i.name.trim()),
+  );
+}
+
+/**
+ * What rounding each of `rows` figures to `places` decimals may lose between them: equal shares
+ * of 100 typed as 33.33 × 3 add up to 99.99. Only for figures of two or more decimals, where a
+ * share was rounded; with one decimal or none (100 over 99.6) a gap is a slip, not rounding.
+ */
+export function roundingRoom(rows: number, places: number): Decimal {
+  return places >= 2 ? new Dec(10).pow(-places).div(2).times(rows) : new Dec(0);
+}
+
+export function agrees(declared: Decimal, computed: Decimal, tablePlaces: number, tolerance: string, rows = 0): boolean {
+  if (rows > 0 && declared.minus(computed).abs().lte(roundingRoom(rows, tablePlaces))) return true;
   // A total typed to one decimal over rows with two (88.1 for 88.07) is the same figure, rounded. A
   // whole number is not given that benefit: 100 over rows adding to 99.6 is the classic slip.
   const own = placesOf(declared);
-  if (own >= 1 && own < tablePlaces && round(computed, own).eq(declared)) return true;
+  if (own >= 1 && own < tablePlaces && (round(computed, own).eq(declared) || computed.toDecimalPlaces(own, Dec.ROUND_DOWN).eq(declared))) return true;
   const places = Math.max(own, tablePlaces);
   return round(computed, places).minus(declared).abs().lte(new Dec(tolerance));
 }

@@ -78,7 +78,7 @@ function groupChecks(table: ScoringTable, calc: TableCalc, tolerance: string): R
     // A member without a readable weight leaves the group's sum unknown: missing-value tells it.
     if (!members.length || members.some((i) => !i.weight?.value || isUnknown(calc, i.weight.pos))) continue;
     const s = sum(members.map((i) => i.weight?.value));
-    if (agrees(g.declared, s, table.weightPlaces, tolerance)) continue;
+    if (agrees(g.declared, s, table.weightPlaces, tolerance, members.length)) continue;
     out.push({
       pos: g.cell,
       message: {

@@ -4,7 +4,7 @@ import { FULL_MARKS, FUNDS_RESERVE_MIDPOINT, FUNDS_WEIGHT, INDICATORS_BESIDE_FUN
 import { rescale } from "../recalc/rescale";
 import { posToA1 } from "../grid/address";
 import type { Change } from "../changes/types";
-import { unreadableIn } from "./util";
+import { blankWeightScored, roundingRoom, unreadableIn } from "./util";
 
 /** Weights of the indicators (plus the 预算执行率 score) must add up to 100. */
 export const weightsSum: Rule = {
@@ -14,7 +14,10 @@ export const weightsSum: Rule = {
   appliesTo: (t) => t.kind === "scoring" && t.hasWeights,
   check({ table, calc }) {
     const total = calc.weightTotal;
-    if (!total || total.isZero() || total.eq(FULL_MARKS) || unreadableIn(table, "weight")) return [];
+    if (!total || total.isZero() || total.eq(FULL_MARKS) || unreadableIn(table, "weight") || blankWeightScored(table, calc)) return [];
+    // 33.33 × 3 = 99.99: shares rounded to two decimals are complete.
+    const room = roundingRoom(table.indicators.filter((i) => i.weight?.value).length, table.weightPlaces);
+    if (total.minus(FULL_MARKS).abs().lte(room) || total.minus(INDICATORS_BESIDE_FUNDS).abs().lte(room)) return [];
     // The national form reserves 10 for 预算执行率 in its funds block: 90 is complete there.
     const reserves = !!table.funds && !table.funds.weight?.value;
     if (reserves && total.eq(INDICATORS_BESIDE_FUNDS)) return [];

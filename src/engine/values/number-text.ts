@@ -9,7 +9,8 @@ import { isCellError } from "../grid/types";
  * "９．５" (full width), "十" or "十五" (Chinese numerals). Anything else is not a number.
  */
 export function readNumber(v: CellValue): Decimal | null {
-  if (typeof v === "number") return Number.isFinite(v) ? new Dec(v) : null;
+  // 15 significant digits, as Excel shows a number: a cached 95.45499999999998 is 95.455.
+  if (typeof v === "number") return Number.isFinite(v) ? new Dec(Number(v.toPrecision(15))) : null;
   if (typeof v !== "string" || isCellError(v)) return null;
   // "10分", "10（分）", "（10分）": the unit, bracketed or not, is not part of the figure.
   const t = norm(v)
