@@ -57,14 +57,29 @@ const KNOWN: Record<string, string> = {
   "mutations/p76-t04__syn2-score-评价分值": "评价分值 is not a score title (分值 says weight)",
   "siblings/ah4-rate-blank-score-full": "full funds marks at 97.33% in a table scored in whole points pass as rounding",
   "siblings/ah4b-rate-printed-score-full": "as ah4, with the rate printed",
+  "edges/d09-bonus-row-before-total": "a 加分项 row: the rows' score sum is given with the bonus, the total row without it (both agree, no finding)",
+  "edges/d09c-bonus-above-total-excluded": "as d09, the bonus row without points",
+  "edges/d09d-bonus-row-total-includes": "as d09, the total counting the bonus's 5 points: the weight sum is given without them",
+  "edges/e20-rate-score-full-wrong": "full funds marks at 95.53% in a table scored in whole points pass as rounding",
+  "edges/e20b-rate-fraction-score-full-wrong": "as e20, the rate typed as a fraction",
+  "edges/e20c-rate-number-score-full-wrong": "as e20, the rate typed as a number",
+  "edges/e24-yuan-thousands-score-wrong": "as e20, amounts in 元 with thousands separators",
+  "mutations/hn01-levels-consistent__h2_8_自评结果": "自评结果 is not a score title",
+  "mutations/m08-l1-l2-weights-only__syn2-score-自评结果__h1_6_自评结果": "自评结果 is not a score title: the scores are not read",
+  "provinces/r5c05-gx-funds-shift": "the funds row slid a column: its points are not read (said as a doubt)",
+  "provinces/r5c05b-funds-shift-right": "as r5c05, slid right",
+  "provinces/r5c05c-funds-shift-left-noinitial": "as r5c05, with 年初预算数 blank",
+  "provinces/r5c41-weights-blank": "every 分值 blank: no weights to read (said as missing-value, never accused)",
+  "provinces/r5c44-one-weight-blank": "one 分值 blank: the row is not counted among the weighted indicators",
+  "provinces/r5c49-weight-blank-l1-label": "as r5c44, under a 一级 label carrying its points",
   "siblings/jl2-share-wrong": "a share slip under a 二级 of a shares-of-the-一级 table is said as the weight total, not as the 二级's subtotal",
 };
 
 const specs = loadLayouts();
 
 it("has the probes, in families", () => {
-  expect(specs.length).toBeGreaterThanOrEqual(950);
-  expect(new Set(specs.map((s) => s.id.split("/")[0])).size).toBeGreaterThanOrEqual(12);
+  expect(specs.length).toBeGreaterThanOrEqual(1150);
+  expect(new Set(specs.map((s) => s.id.split("/")[0])).size).toBeGreaterThanOrEqual(14);
   for (const id of Object.keys(KNOWN)) expect(specs.map((s) => s.id)).toContain(id);
 });
 

@@ -122,7 +122,8 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   const grouped = groupPoints(table);
   // Points given only beside the 一级/二级 (no weight column for the rows) still make the weight total.
   const weighted = table.hasWeights || (!!grouped && grouped.rows.size === table.indicators.length);
-  const indicatorWeightSum = weighted && !weightsUnknown ? sum(weights).plus(grouped?.points ?? 0) : null;
+  const byLevels = levelColumnPoints(table);
+  const indicatorWeightSum = byLevels ?? (weighted && !weightsUnknown ? sum(weights).plus(grouped?.points ?? 0) : null);
   const indicatorScoreSum = table.hasScores && !scoresUnknown ? sum(scores) : null;
   const rate = executionRate(funds);
   const fundsWeight = funds?.weight?.value ?? impliedFundsWeight(funds, indicatorWeightSum);
@@ -235,4 +236,14 @@ function groupPoints(table: ScoringTable): { points: Decimal; rows: Set<number> 
     used.add(g);
   }
   return { points: sum([...used].map((g) => g.declared)), rows: new Set(weightless.map((i) => i.row)) };
+}
+
+/**
+ * A 指标体系 whose points stand only in the 一级/二级 分值 columns, its 三级 rows bare names: the
+ * weight total is the 一级 points (each 一级 counted once), not what a few sole children inherit.
+ */
+function levelColumnPoints(table: ScoringTable): Decimal | null {
+  if (table.columns.roles.weight !== undefined || !table.columns.levelWeights?.length) return null;
+  const level1 = table.groupWeights.filter((g) => g.level === 1);
+  return level1.length >= 2 ? sum(level1.map((g) => g.declared)) : null;
 }
