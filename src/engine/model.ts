@@ -83,6 +83,8 @@ export interface FundsBlock {
   score: NumberCell | null;
   /** Source rows (本年财政拨款, 上年结转, 其他) and the total row, for the sum check. */
   budgetParts: NumberCell[];
+  /** The 年度资金总额 row's figures sat a column right (1) or left (-1) of their titles and were read there. */
+  slid?: 1 | -1;
 }
 
 export interface ColumnMap {

@@ -339,16 +339,25 @@ describe("a table split over two sheets by a page conversion", () => {
 });
 
 describe("a funds row slid a column by a conversion", () => {
-  it("is said, and no 预算执行率 or total check rests on it", () => {
-    const a = analyze([
-      ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-      [null, "年度资金总额", 1000, 950, 10, "95%", 9.5, null],
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-      ["产出指标", "数量指标", "培训人数", "≥100人", "100人", 50, 50],
-      ["效益指标", "社会效益指标", "就业率", "≥80%", "85%", 30, 30],
-      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10],
-      ["总分", null, null, null, null, 100, 99.5],
-    ]);
+  const rows = (rate: string) => [
+    ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", 1000, 950, 10, rate, 9.5, null],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "培训人数", "≥100人", "100人", 50, 50],
+    ["效益指标", "社会效益指标", "就业率", "≥80%", "85%", 30, 30],
+    ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10],
+    ["总分", null, null, null, null, 100, 99.5],
+  ];
+  it("is read a column over when 执行数 ÷ 预算数 gives the printed rate there, and said", () => {
+    const a = analyze(rows("95%"));
+    expect(summarizeTable(a.calcs[0])).toMatchObject({ weightTotal: "100", scoreTotal: "99.5" });
+    expect(a.calcs[0].table.funds).toMatchObject({ slid: -1 });
+    expect(findings(a)).toEqual(["info recognition-doubt E2"]);
+    expect(a.findings[0].message.zh).toContain("已按错位后的列读取");
+  });
+  it("is said, and no 预算执行率 or total check rests on it, when the arithmetic does not prove the slide", () => {
+    const a = analyze(rows("90%"));
+    expect(a.calcs[0].table.funds?.slid).toBeUndefined();
     expect(findings(a)).toEqual(["info recognition-doubt F2"]);
   });
 });

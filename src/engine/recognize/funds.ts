@@ -73,24 +73,56 @@ function readGridFunds(view: SheetView, from: number, to: number): FundsBlock | 
       const n = numberCell(view, r, cols.budget);
       if (n?.value) parts.push(n);
     }
-    const rateCell = cols.rate !== undefined ? view.value(dataRow, cols.rate) : null;
-    const rate = rateCell === null ? null : parseIndicatorValue(rateCell, view.numberFormat(dataRow, cols.rate));
+    const slide = rowSlide(view, dataRow, cols);
+    const at = (c: number | undefined) => (c === undefined ? undefined : c + slide);
+    const rate = statedRateAt(view, dataRow, at(cols.rate));
     const top = headingTop(view, h);
     return {
       range: { top, left: occupiedLeft(view, top, bottom), bottom, right: Math.max(...Object.values(cols)) },
-      budget: amountUnder(view, h, dataRow, cols.budget),
-      initialBudget: amountUnder(view, h, dataRow, cols.initial),
-      executed: amountUnder(view, h, dataRow, cols.executed),
-      statedRate:
-        rate?.kind === "number" && rate.number
-          ? { value: rate.percent ? rate.number : rate.number.lt(2) ? rate.number.times(100) : rate.number, pos: { row: dataRow, col: cols.rate! } }
-          : null,
-      weight: cols.weight !== undefined ? numberCell(view, dataRow, cols.weight) : weightInHeading(view, h),
-      score: numberCell(view, dataRow, cols.score),
+      budget: amountUnder(view, h, dataRow, at(cols.budget)),
+      initialBudget: amountUnder(view, h, dataRow, at(cols.initial)),
+      executed: amountUnder(view, h, dataRow, at(cols.executed)),
+      statedRate: rate,
+      weight: cols.weight !== undefined ? numberCell(view, dataRow, at(cols.weight)) : weightInHeading(view, h),
+      score: numberCell(view, dataRow, at(cols.score)),
       budgetParts: parts,
+      ...(slide ? { slid: slide } : {}),
     };
   }
   return null;
+}
+
+function statedRateAt(view: SheetView, row: number, col: number | undefined): FundsBlock["statedRate"] {
+  const cell = col !== undefined ? view.value(row, col) : null;
+  const rate = cell === null ? null : parseIndicatorValue(cell, view.numberFormat(row, col!));
+  if (rate?.kind !== "number" || !rate.number) return null;
+  return { value: rate.percent ? rate.number : rate.number.lt(2) ? rate.number.times(100) : rate.number, pos: { row, col: col! } };
+}
+
+/**
+ * A conversion that drops or adds a cell slides the 年度资金总额 row a column. The slide is taken
+ * only when the arithmetic proves it: one column over, 执行数 ÷ 预算数 gives the printed 执行率,
+ * the 分值 is a block's points and the 得分 does not exceed them. Otherwise the row is read as it
+ * stands (and a misfit is said as a doubt).
+ */
+function rowSlide(view: SheetView, row: number, cols: Record<string, number>): 0 | 1 | -1 {
+  const fits = (s: number) => {
+    const num = (c: number | undefined) => (c === undefined ? null : readNumber(view.value(row, c + s)));
+    const [budget, executed, weight, score] = [num(cols.budget), num(cols.executed), num(cols.weight), num(cols.score)];
+    const rate = cols.rate !== undefined ? statedRateAt(view, row, cols.rate + s) : null;
+    if (!budget?.gt(0) || !executed || !weight?.gt(0) || weight.gt(30) || !rate) return false;
+    if (score && score.gt(weight)) return false;
+    return executed.div(budget).times(100).minus(rate.value).abs().lte(1);
+  };
+  if (!weightMisplaced(view, row, cols) || fits(0)) return 0;
+  return fits(1) ? 1 : fits(-1) ? -1 : 0;
+}
+
+/** The row as it stands fails fundsAligned's test: its 分值 is no block's points. */
+function weightMisplaced(view: SheetView, row: number, cols: Record<string, number>): boolean {
+  if (cols.weight === undefined) return false;
+  const w = readNumber(view.value(row, cols.weight));
+  return w === null || w.gt(30) || w.lte(0);
 }
 
 /**

@@ -13,17 +13,24 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
     const m = GRADE_LABEL.exec(k);
     if (!m) continue;
     const rest = k.slice(m.index + m[0].length).replace(GRADE_COPULA, "");
-    if (rest && GRADE_WORDS[rest]) return { grade: GRADE_WORDS[rest], pos: { row, col: c } };
+    const stated = rest && gradeWord(rest);
+    if (stated) return { grade: stated, pos: { row, col: c } };
     const ticked = tickedGrade(t);
     if (ticked) return { grade: ticked, pos: { row, col: c } };
     for (let cc = c + 1; cc <= right + 3; cc++) {
       const w = key(view.text(row, cc));
       if (!w) continue;
-      if (GRADE_WORDS[w]) return { grade: GRADE_WORDS[w], pos: { row, col: cc } };
+      const g = gradeWord(w);
+      if (g) return { grade: g, pos: { row, col: cc } };
       break;
     }
   }
   return null;
+}
+
+/** A grade word, alone or followed by the score it was given for: 良（88.07分）. */
+function gradeWord(k: string): Grade | undefined {
+  return GRADE_WORDS[k] ?? GRADE_WORDS[k.replace(/\d+分?$/, "")];
 }
 
 /** "□优 ☑良 □中 □差": the one grade ticked on a form's check boxes (none, or several, tell nothing). */

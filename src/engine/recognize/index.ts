@@ -171,6 +171,16 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   // A score column left blank on every row (an unfilled form) gives no scores to add up.
   const hasScores = columns.roles.score !== undefined && (body.indicators.some((i) => i.score) || !!body.total?.score);
   let funds = ctx.ownFunds && ctx.funds ? fundsToPoints(view, ctx.funds, scale) : ctx.funds;
+  if (funds?.slid && ctx.ownFunds) {
+    const side = funds.slid > 0 ? { zh: "右", en: "right" } : { zh: "左", en: "left" };
+    doubts.push({
+      pos: (funds.weight ?? funds.budget)?.pos ?? { row: funds.range.top, col: funds.range.left },
+      message: {
+        zh: `项目资金（年度资金总额）一行的数字较表头向${side.zh}错位一列（疑为转换时移位）；执行数÷预算数与所列执行率相符，已按错位后的列读取`,
+        en: `the figures of the 年度资金总额 row sit a column ${side.en} of their titles (shifted in a conversion); executed ÷ budget gives the printed rate, so they were read there`,
+      },
+    });
+  }
   if (funds && ctx.ownFunds && !fundsAligned(funds)) {
     doubts.push({
       pos: (funds.weight ?? funds.budget)?.pos ?? { row: funds.range.top, col: funds.range.left },
