@@ -17,6 +17,7 @@ import { mapColumns } from "./columns";
 import { collectTexts, findProjectName, findTitle } from "./context";
 import { swapScoreColumns, weighScoreColumns } from "./evidence";
 import { foldRows, type Body } from "./fold";
+import { realignSlidRows } from "./slid-rows";
 import { readForm } from "./form";
 import { fundsAligned, readFunds } from "./funds";
 import { gradeOnRow, readGrade } from "./grade";
@@ -135,8 +136,11 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   let columns = mapped.columns;
   const frame: TableFrame = { header, columns, left: mapped.left, right: header.right, dataLeft: dataLeftOf(columns, header) };
   const rows = classifyRows(view, frame);
-  let body = foldRows(view, frame, rows.rows);
   const doubts: Doubt[] = [...mapped.doubts];
+  const ownFunds = ctx.ownFunds && ctx.funds && fundsAligned(ctx.funds) ? ctx.funds : null;
+  const slid = realignSlidRows(view, frame, foldRows(view, frame, rows.rows), { weight: ownFunds?.weight?.value ?? null, score: ownFunds?.score?.value ?? null });
+  let body = slid.body;
+  doubts.push(...slid.doubts);
   if (columns.roles.weight === undefined) {
     body = inheritSoleChild(body);
     const shared = shareSectionEqually(body, header.sectionWeight);
