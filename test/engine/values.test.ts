@@ -160,3 +160,51 @@ describe("remarks after the figure", () => {
     expect(parseIndicatorValue("完成(部分)").kind).toBe("text");
   });
 });
+
+describe("words of opposite sense", () => {
+  const status = (t: string, a: string) => assessWords(parseIndicatorValue(t), parseIndicatorValue(a)).status;
+  it.each([
+    ["零事故", "无"],
+    ["杜绝重大安全事故", "无"],
+    ["无违规", "合规"],
+    ["安全", "无事故"],
+    ["按期", "无延期"],
+    ["通过", "未发现问题"],
+    ["合格", "无不合格"],
+    ["0起", "未发生"],
+  ])("none of a harm meets %s (actual %s)", (t, a) => expect(status(t, a)).toBe("met"));
+  it.each([
+    ["是", "否"],
+    ["有", "无"],
+    ["有效", "无效"],
+    ["完成", "未完成"],
+    ["按期完成", "未按期完成"],
+    ["明显改善", "未改善"],
+    ["无违规", "违规1起"],
+    ["优", "合格"],
+    ["良好", "合格"],
+    ["逐步提高", "有所下降"],
+  ])("%s against %s is a miss", (t, a) => expect(status(t, a)).toBe("missed"));
+  it.each([
+    ["是", "无"],
+    ["健全", "未建立"],
+  ])("%s against %s is left unclear", (t, a) => expect(status(t, a)).toBe("unknown"));
+  it("a better grade than asked meets it", () => expect(status("合格", "优秀")).toBe("met"));
+});
+
+describe("an actual typed as a bound", () => {
+  const assess = (t: string, a: string, d: "positive" | "reverse") => assessQuantity(parseIndicatorValue(t), parseIndicatorValue(a), d)?.status;
+  it("settles the comparison only when the bound does", () => {
+    expect(assess("≥95%", "90%以上", "positive")).toBe("unknown");
+    expect(assess("≥95%", "≥98%", "positive")).toBe("met");
+    expect(assess("≥98%", "低于98%", "positive")).toBe("missed");
+    expect(assess("≥95%", "未达到95%", "positive")).toBe("missed");
+    expect(assess("≤3%", "≤5%", "reverse")).toBe("unknown");
+    expect(assess("≤3%", "≤2%", "reverse")).toBe("met");
+    expect(assess("≤3%", "超过5%", "reverse")).toBe("missed");
+  });
+  it("a bare figure a hundred times a 万 figure is not compared (its unit is unsaid)", () => {
+    expect(assessQuantity(parseIndicatorValue("≤50万元"), parseIndicatorValue("485000"), "reverse")).toBeNull();
+    expect(assess("≥1.5万亩", "14200亩", "positive")).toBe("missed");
+  });
+});

@@ -63,13 +63,19 @@ const KNOWN: Record<string, string> = {
   "provinces/r5c44-one-weight-blank": "one 分值 blank: the row is not counted among the weighted indicators",
   "provinces/r5c49-weight-blank-l1-label": "as r5c44, under a 一级 label carrying its points",
   "siblings/jl2-share-wrong": "a share slip under a 二级 of a shares-of-the-一级 table is said as the weight total, not as the 二级's subtotal",
+  "values/r6c09-zj-yearless-deadline-nextyear": "a deadline without a year (12月31日前完成) takes the actual's year, not the table's: a finish in January of the next year reads as on time",
+  "values/r6c10-zj-nianneiwancheng-nextyear": "as r6c09, 年内完成",
+  "values/r6c19-sw-range-below": "a range target (3-5场) is not compared",
+  "values/r6c23-lc-range-below": "as r6c19, 90%-95%",
+  "values/r6c26-yb-fraction-below": "a fraction (4/5 against 5/5) is not compared",
+  "values/r6c79-rs-jin-renci": "近2000人次 (nearly) is read as 2000",
 };
 
 const specs = loadLayouts();
 
 it("has the probes, in families", () => {
-  expect(specs.length).toBeGreaterThanOrEqual(1150);
-  expect(new Set(specs.map((s) => s.id.split("/")[0])).size).toBeGreaterThanOrEqual(14);
+  expect(specs.length).toBeGreaterThanOrEqual(1260);
+  expect(new Set(specs.map((s) => s.id.split("/")[0])).size).toBeGreaterThanOrEqual(15);
   for (const id of Object.keys(KNOWN)) expect(specs.map((s) => s.id)).toContain(id);
 });
 

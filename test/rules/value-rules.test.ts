@@ -15,6 +15,9 @@ testRule(unitMismatch, {
     { name: "same units", sheets: table(cleanRows()) },
     { name: "万人 against 人 converts", sheets: table(withRow(3, ["产出指标", "数量指标", "参保人数", "≥1万人", "10200人", 20, 20])) },
     { name: "a bare 0 against ≤5% (nothing is nothing in any unit)", sheets: table(withRow(3, ["产出指标", "质量指标", "群众投诉率", "≤5%", "0", 20, 20])) },
+    { name: "0起 against 未发生 (nothing said in words)", sheets: table(withRow(3, ["产出指标", "质量指标", "安全事故", "0起", "未发生", 20, 20])) },
+    { name: "≤0 against -3.2% (a bare 0 has no unit)", sheets: table(withRow(3, ["产出指标", "成本指标", "“三公”经费变动率", "≤0", "-3.2%", 20, 20])) },
+    { name: "低于98% against ≥98% is a shortfall, not the target restated", sheets: table(withRow(3, ["产出指标", "质量指标", "验收合格率", "≥98%", "低于98%", 20, 16])) },
   ],
   invalid: [
     { name: "≥12次 against 98%", sheets: table(withRow(3, ["产出指标", "数量指标", "网络维护次数", "≥12次", "98%", 20, 20])), errors: [{ cell: "E7", includes: "单位" }] },

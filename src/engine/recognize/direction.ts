@@ -22,9 +22,21 @@ export function directionOf(
   if (target?.kind !== "number") return "unknown";
   // "同比下降10%": the figure is the size of a fall, and a larger fall meets it, whatever the name.
   if (target.change) return "positive";
-  const costly = REVERSE_NAME.test(name) && !REVERSE_UNDONE.test(name);
+  const tail = rateTail(name);
+  const costly = tail ? tail === "reverse" : REVERSE_NAME.test(name) && !REVERSE_UNDONE.test(name);
   const costGroup = !!level2 && COST_GROUP.test(level2) && !!target.unit && MONEY_UNIT.test(target.unit);
   return costly || costGroup ? "reverse" : "positive";
+}
+
+/**
+ * A rate's own word decides which way it counts, not a word earlier in its name: 投诉举报按时办结率
+ * and 事故隐患整改率 count up, 事故发生率 and 药占比 down.
+ */
+function rateTail(name: string): "positive" | "reverse" | null {
+  if (/满意(度|率)$/.test(name)) return "positive";
+  const m = /.{0,2}(率|比例|占比)$/.exec(name);
+  if (!m) return null;
+  return REVERSE_NAME.test(m[0]) && !REVERSE_UNDONE.test(m[0]) ? "reverse" : "positive";
 }
 
 /** Whether nothing but the default said which way a numeric indicator counts (no ≥/≤, no 性质, no telling name). */

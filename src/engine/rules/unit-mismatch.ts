@@ -14,6 +14,7 @@ function nameUnitClash(name: string, unit: string | null): string | null {
   return same && same.eq(1) ? null : inName;
 }
 
+const NOTHING_WORD = /^(无|未发生|没有|零|未出现|不存在|杜绝|均未发生|无发生)$/;
 const isRatio = (unit: string | undefined) => unit === "%" || unit === "‰";
 
 /** Target and actual must be in the same unit; an actual is a figure, not the target restated. */
@@ -53,9 +54,11 @@ export const unitMismatch: Rule = {
         continue;
       }
       if (!t || !a || !ind.actualCell || t.kind !== "number" || ind.direction === "qualitative") continue;
+      // A target of nothing (0起, ≤0) is met by nothing in any unit or words: 无, 未发生, -3.2%.
+      const noneAsked = !!t.number?.isZero();
       if (a.kind === "number") {
         // Nothing (0 complaints, 0 accidents) is nothing in any unit.
-        if (a.number?.isZero() && !a.unit) continue;
+        if ((a.number?.isZero() && !a.unit) || (noneAsked && !t.unit)) continue;
         const tp = isPercent(t);
         const ap = isPercent(a);
         const clash = tp !== ap || (!tp && t.unit && a.unit && convertUnit(a.number!, a.unit, t.unit) === null);
@@ -68,7 +71,7 @@ export const unitMismatch: Rule = {
             },
             data: { target: t.raw, actual: a.raw, targetUnit: tp ? "%" : t.unit ?? null, actualUnit: ap ? "%" : a.unit ?? null },
           });
-        } else if (a.comparator) {
+        } else if (a.comparator && (!t.comparator || a.comparator === t.comparator)) {
           out.push({
             pos: ind.actualCell,
             message: {
@@ -78,7 +81,7 @@ export const unitMismatch: Rule = {
             data: { actual: a.raw },
           });
         }
-      } else if (a.kind === "text") {
+      } else if (a.kind === "text" && !(noneAsked && NOTHING_WORD.test(a.raw.trim()))) {
         out.push({
           pos: ind.actualCell,
           message: {
