@@ -39,7 +39,7 @@ export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnRead
   const score = chooseScoreColumn(view, header, doubts);
   if (score !== undefined) roles.score = score;
   const otherScores = header.words
-    .filter((w) => w.role === "score" && w.col !== score)
+    .filter((w) => w.role === "score" && w.col !== score && !scoresALevel(header, w.col))
     .map((w) => ({ col: w.col, title: headerText(view, header, w.col) }));
   let left = header.left;
   const adopted = level1FromValues(view, header, roles);
@@ -81,7 +81,7 @@ function chooseScoreColumn(view: SheetView, header: HeaderCandidate, doubts: Dou
       return !!m && m.right > m.left && m.left === c;
     }) || titlesScorersBelow(view, header, c);
   const empty = (c: number) => columnFigures(view, header, c).length === 0;
-  const rank = (i: number) => (empty(cols[i]) ? -2 : spread(cols[i]) ? -1 : (SCORE_COLUMN_RANK.find((x) => x.words.test(key(texts[i])))?.rank ?? 1));
+  const rank = (i: number) => (empty(cols[i]) ? -2 : spread(cols[i]) || scoresALevel(header, cols[i]) ? -1 : (SCORE_COLUMN_RANK.find((x) => x.words.test(key(texts[i])))?.rank ?? 1));
   let best = 0;
   cols.forEach((_, i) => {
     if (rank(i) > rank(best)) best = i;
@@ -95,6 +95,14 @@ function chooseScoreColumn(view: SheetView, header: HeaderCandidate, doubts: Dou
     },
   });
   return cols[best];
+}
+
+/**
+ * "一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 | 三级指标 | 分值 | 得分": a 得分 with a name column to
+ * its right scores the 一级/二级 on its left, as a weight column there weighs them.
+ */
+function scoresALevel(header: HeaderCandidate, col: number): boolean {
+  return header.words.some((w) => NAME_ROLES.includes(w.role) && w.col > col);
 }
 
 /**

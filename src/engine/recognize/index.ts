@@ -18,6 +18,7 @@ import { collectTexts, findProjectName, findTitle } from "./context";
 import { swapScoreColumns, weighScoreColumns } from "./evidence";
 import { foldRows, type Body } from "./fold";
 import { realignSlidRows } from "./slid-rows";
+import { partHeadsAsSubtotals } from "./part-heads";
 import { readForm } from "./form";
 import { fundsAligned, readFunds } from "./funds";
 import { gradeOnRow, readGrade } from "./grade";
@@ -139,7 +140,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const doubts: Doubt[] = [...mapped.doubts];
   const ownFunds = ctx.ownFunds && ctx.funds && fundsAligned(ctx.funds) ? ctx.funds : null;
   const slid = realignSlidRows(view, frame, foldRows(view, frame, rows.rows), { weight: ownFunds?.weight?.value ?? null, score: ownFunds?.score?.value ?? null });
-  let body = slid.body;
+  let body = partHeadsAsSubtotals(view, frame, slid.body);
   doubts.push(...slid.doubts);
   if (columns.roles.weight === undefined) {
     body = inheritSoleChild(body);

@@ -372,9 +372,11 @@ function joinWrappedName(view: SheetView, f: TableFrame, cur: RowReading, prev: 
 function isPartOfAbove(view: SheetView, f: TableFrame, r: number, above: RowReading[]): boolean {
   // A page break may fall inside an indicator: its further parts go on under the 续表 line and the
   // repeated header, right after them.
+  // So may 评分标准 text wrapped onto rows of its own by a PDF conversion (no name, no figure).
+  const wrappedText = (x: RowReading) => x.kind === "other" && !x.label && !hasData(view, f, x.row);
   let next = r;
   let i = above.length - 1;
-  for (; i >= 0 && (above[i].kind === "repeated-header" || above[i].kind === "continuation"); i--) {
+  for (; i >= 0 && (above[i].kind === "repeated-header" || above[i].kind === "continuation" || wrappedText(above[i])); i--) {
     const last = Math.max(above[i].row, ...(above[i].spans ?? []));
     if (last !== next - 1) return false;
     next = above[i].row;
