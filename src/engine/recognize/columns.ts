@@ -29,6 +29,9 @@ export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnRead
   // "绩效目标 | 指标名称 | 目标值": a column titled 目标值/指标值 holds the targets, not the goals beside it.
   const valued = header.words.find((w) => w.role === "target" && /(指标值|目标值)/.test(key(view.text(header.rows[0], w.col) || view.text(header.rows[header.rows.length - 1], w.col))));
   if (valued) roles.target = valued.col;
+  // A target adjusted during the year (调整后指标值, 年度指标值（调整后）) is the one the actual is held to.
+  const adjusted = header.words.find((w) => w.role === "target" && /调整/.test(headerText(view, header, w.col)));
+  if (adjusted) roles.target = adjusted.col;
   // 三级指标 and 四级指标 both: the 四级 names the indicators, the 三级 groups them (as 二级 does elsewhere).
   const deepest = header.words.filter((w) => w.role === "level3");
   if (deepest.length >= 2) {

@@ -139,8 +139,9 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const rows = classifyRows(view, frame);
   const doubts: Doubt[] = [...mapped.doubts];
   const ownFunds = ctx.ownFunds && ctx.funds && fundsAligned(ctx.funds) ? ctx.funds : null;
-  const slid = realignSlidRows(view, frame, foldRows(view, frame, rows.rows), { weight: ownFunds?.weight?.value ?? null, score: ownFunds?.score?.value ?? null });
-  let body = partHeadsAsSubtotals(view, frame, slid.body);
+  const fundsPoints = { weight: ownFunds?.weight?.value ?? null, score: ownFunds?.score?.value ?? null };
+  const slid = realignSlidRows(view, frame, foldRows(view, frame, rows.rows), fundsPoints);
+  let body = partHeadsAsSubtotals(view, frame, slid.body, fundsPoints);
   doubts.push(...slid.doubts);
   if (columns.roles.weight === undefined) {
     body = inheritSoleChild(body);

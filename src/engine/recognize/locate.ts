@@ -184,7 +184,8 @@ function locateHeaderRows(view: SheetView, row: number, band: Band): HeaderCandi
     let allWords = true;
     for (let c = band.left; c <= band.right; c++) {
       const t = view.text(r, c);
-      if (t && !isHeaderWordCell(t)) allWords = false;
+      // WPS's 拆分并填充 writes a merged title into every row it spanned; a value's 数值 goes under it.
+      if (t && !isHeaderWordCell(t) && t !== view.text(r - 1, c) && !/^(数值|数额|值)$/.test(key(t))) allWords = false;
     }
     if (!allWords) break;
     rows.push(r);
@@ -196,7 +197,13 @@ function locateHeaderRows(view: SheetView, row: number, band: Band): HeaderCandi
 /** The candidate a set of header rows and the words found on them make, if they name a table. */
 function candidateOf(view: SheetView, rows: number[], layers: Map<number, ColumnRole | "group">[], band: Band): HeaderCandidate | null {
   const byCol = new Map<number, ColumnRole>();
-  for (const layer of layers) for (const [c, role] of layer) if (role !== "group") byCol.set(c, role);
+  for (const layer of layers)
+    for (const [c, role] of layer) {
+      if (role === "group") continue;
+      // "全年实际值" over "指标值 | 单位": the value under the actual's title is the actual.
+      if (role === "target" && byCol.get(c) === "actual") continue;
+      byCol.set(c, role);
+    }
   const nameless = singleNameHeading(view, rows, layers, byCol) ?? deepestNameHeading(view, rows, layers, byCol);
   if (nameless !== null) byCol.set(nameless, "level3");
   if (!isTableHeader(new Set(byCol.values()))) return null;

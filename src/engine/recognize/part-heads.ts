@@ -1,9 +1,10 @@
 /**
- * Step 4c — a 三级 row over its 评价要点. Third-party forms give some indicators as a row carrying
- * the 三级's points and score, followed by rows without a name, one per 评价要点, each with its own
- * points. Read as parts, the 三级 row would count twice. It is their subtotal when it says nothing
- * of its own (no 要点, 标准 or target text), its points are the sum of theirs, and only without it
- * do the rows add up to the total row's weight.
+ * Step 4c — rows that carry the sum of the rows under them. Third-party forms give a 三级 row with
+ * its points and score, then a row per 评价要点 without a name; system exports give each 一级 or 二级
+ * a row of its own (三级 left blank) above its indicators, whose names repeat on every row. Read as
+ * indicators, such rows count twice. They are subtotals when they say nothing of their own (no 要点,
+ * 标准 or target text) while the rows under them do, and only without them do the rows add up to the
+ * total row's weight.
  */
 import type { SheetView } from "../grid/sheet-view";
 import type { Indicator, SummaryRow } from "../model";
@@ -11,16 +12,16 @@ import { placesOf, round, sum } from "../values/decimal";
 import { readNumber } from "../values/number-text";
 import type { Body } from "./fold";
 import type { TableFrame } from "./rows";
+import type { FundsPoints } from "./slid-rows";
+import type { Decimal } from "decimal.js";
 
-export function partHeadsAsSubtotals(view: SheetView, frame: TableFrame, body: Body): Body {
+export function partHeadsAsSubtotals(view: SheetView, frame: TableFrame, body: Body, funds: FundsPoints): Body {
   const heads = body.indicators.filter((ind) => {
-    const parts = partsOf(body, ind);
-    if (parts.length === 0 || !ind.weight?.value || textBeside(view, frame, ind.row)) return false;
-    if (!parts.every((p) => textBeside(view, frame, p.row))) return false;
-    const weights = sum(parts.map((p) => p.weight?.value));
-    return weights.eq(ind.weight.value) && (!ind.score?.value || parts.every((p) => p.score?.value));
+    const members = membersOf(frame, body, ind);
+    if (members.length === 0 || !ind.weight?.value || textBeside(view, frame, ind.row)) return false;
+    return members.every((p) => textBeside(view, frame, p.row));
   });
-  if (heads.length === 0 || !addsUpWithout(body, heads)) return body;
+  if (heads.length === 0 || !addsUpWithout(body, heads, funds.weight)) return body;
   const headRows = new Set(heads.map((h) => h.row));
   const drop = (rows: number[]) => rows.filter((r) => !headRows.has(r));
   const subtotals: SummaryRow[] = heads.map((h) => ({
@@ -30,7 +31,7 @@ export function partHeadsAsSubtotals(view: SheetView, frame: TableFrame, body: B
     labelCell: h.nameCell,
     weight: h.weight,
     score: h.score,
-    memberRows: partsOf(body, h).map((p) => p.row),
+    memberRows: membersOf(frame, body, h).map((p) => p.row),
     subtotalRows: [],
   }));
   return {
@@ -42,9 +43,24 @@ export function partHeadsAsSubtotals(view: SheetView, frame: TableFrame, body: B
   };
 }
 
-/** The rows read as further parts of an indicator: under its name, below it. */
-function partsOf(body: Body, ind: Indicator): Indicator[] {
-  return body.indicators.filter((x) => x.row > ind.row && x.nameCell.row === ind.nameCell.row && x.nameCell.col === ind.nameCell.col);
+/**
+ * The rows a head would sum: its further parts (rows read under its name), or, for a row named in
+ * a 一级/二级 column, the indicators of that group below it.
+ */
+function membersOf(frame: TableFrame, body: Body, head: Indicator): Indicator[] {
+  const innermost = Math.max(...frame.columns.nameCols);
+  const below = body.indicators.filter((x) => x.row > head.row);
+  if (head.nameCell.col >= innermost) return below.filter((x) => x.nameCell.row === head.nameCell.row && x.nameCell.col === head.nameCell.col);
+  const { level1, level2 } = frame.columns.roles;
+  const inGroup = (x: Indicator) =>
+    x.nameCell.col === innermost && x.nameCell.row === x.row && (head.nameCell.col === level1 ? x.level1 === head.name : head.nameCell.col === level2 && x.level2 === head.name && x.level1 === head.level1);
+  const members: Indicator[] = [];
+  for (const x of below) {
+    if (x.nameCell.col < innermost) continue;
+    if (!inGroup(x)) break;
+    members.push(x);
+  }
+  return members;
 }
 
 /** Words of the row's own right of its names (要点, 评分标准, a target), figures aside. */
@@ -59,11 +75,11 @@ function textBeside(view: SheetView, frame: TableFrame, r: number): boolean {
   return false;
 }
 
-/** The total row's weight is met without the heads and was not met with them. */
-function addsUpWithout(body: Body, heads: Indicator[]): boolean {
+/** The total row's weight is met without the heads (and the funds block's points) and was not met with them. */
+function addsUpWithout(body: Body, heads: Indicator[], fundsWeight: Decimal | null): boolean {
   const declared = body.total?.weight?.value;
   if (!declared) return false;
-  const weightOf = (inds: Indicator[]) => round(sum(inds.filter((i) => !i.adjustment).map((i) => i.weight?.value)), placesOf(declared));
+  const weightOf = (inds: Indicator[]) => round(sum([...inds.filter((i) => !i.adjustment).map((i) => i.weight?.value), fundsWeight]), placesOf(declared));
   const without = body.indicators.filter((i) => !heads.includes(i));
   return weightOf(without).eq(declared) && !weightOf(body.indicators).eq(declared);
 }
