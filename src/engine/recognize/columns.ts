@@ -23,7 +23,9 @@ export interface ColumnReading {
 const NAME_ROLES: ColumnRole[] = ["level1", "level2", "level3"];
 const LOOK_AHEAD = 60;
 
-export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnReading {
+export function mapColumns(view: SheetView, found: HeaderCandidate): ColumnReading {
+  const titled = levelTitledWeights(view, found);
+  const header = titled.size ? { ...found, words: found.words.map((w) => (titled.has(w.col) ? { ...w, role: "weight" as const } : w)) } : found;
   const roles: Partial<Record<ColumnRole, number>> = {};
   for (const w of header.words) if (roles[w.role] === undefined && w.role !== "weight") roles[w.role] = w.col;
   // "绩效目标 | 指标名称 | 目标值": a column titled 目标值/指标值 holds the targets, not the goals beside it.
@@ -51,7 +53,7 @@ export function mapColumns(view: SheetView, header: HeaderCandidate): ColumnRead
     left = Math.min(left, adopted);
   }
   const nameCols = NAME_ROLES.map((r) => roles[r]).filter((c): c is number => c !== undefined);
-  const { levelWeights, weightCols } = splitWeightColumns(header, roles, nameCols);
+  const { levelWeights, weightCols } = splitWeightColumns(header, roles, nameCols, titled);
   if (weightCols.length === 1) roles.weight = weightCols[0];
   else if (weightCols.length > 1) chooseWeightColumn(view, header, roles, weightCols, doubts);
   return { columns: { roles, nameCols, ...(levelWeights.length ? { levelWeights } : {}), ...(otherScores.length ? { otherScores } : {}) }, left, doubts };
@@ -119,15 +121,47 @@ function titlesScorersBelow(view: SheetView, header: HeaderCandidate, c: number)
   return view.text(below, c) !== "" && view.text(below, c + 1) !== "";
 }
 
+const LEVEL_WEIGHT_TITLE = /^([一二三四])级(?:指标)?(?:分值|权重|权数|标准分|满分)$|^(?:指标)?(?:分值|权重|权数|标准分|满分)([一二三四])级(?:指标)?$/;
+const LEVEL_NAME_TITLE = /^([一二三四])级(指标)?(名称)?$/;
+
+/**
+ * "一级指标 | 二级指标 | 三级指标 | 一级指标分值 | 二级指标分值 | 三级指标分值": titles that name the level
+ * they weigh, beside plain name titles of that level, are weight columns whatever their place
+ * (without a plain name title, "三级指标分值" heads names that carry their points).
+ */
+function levelTitledWeights(view: SheetView, header: HeaderCandidate): Map<number, number> {
+  const levelOf = (col: number, re: RegExp) => {
+    const m = re.exec(key(headerText(view, header, col)));
+    return m ? "一二三四".indexOf(m[1] ?? m[2]) + 1 : null;
+  };
+  const named = new Set(header.words.map((w) => levelOf(w.col, LEVEL_NAME_TITLE)).filter((l) => l !== null));
+  const out = new Map<number, number>();
+  for (const w of header.words) {
+    // "一级" alone under a 分值 title read as the weight's (its merge over the levels lost).
+    const level = levelOf(w.col, LEVEL_WEIGHT_TITLE) ?? (w.role === "weight" ? levelOf(w.col, LEVEL_NAME_TITLE) : null);
+    if (level !== null && named.has(level)) out.set(w.col, level);
+  }
+  return out;
+}
+
 /**
  * A weight column with a name column to its right weighs the 一级/二级 on its left
  * ("一级指标 | 权重 | 二级指标 | 分值 | 三级指标 | … | 分值"); the others weigh the indicators.
  */
-function splitWeightColumns(header: HeaderCandidate, roles: Partial<Record<ColumnRole, number>>, nameCols: number[]) {
+function splitWeightColumns(header: HeaderCandidate, roles: Partial<Record<ColumnRole, number>>, nameCols: number[], titled: Map<number, number>) {
   const levelWeights: { level: 1 | 2; col: number }[] = [];
   const weightCols: number[] = [];
   for (const w of header.words) {
     if (w.role !== "weight") continue;
+    const says = titled.get(w.col);
+    if (says === 1 || says === 2) {
+      levelWeights.push({ level: says, col: w.col });
+      continue;
+    }
+    if (says !== undefined) {
+      weightCols.push(w.col);
+      continue;
+    }
     const nameLeft = Math.max(...nameCols.filter((c) => c < w.col));
     const nameRight = nameCols.some((c) => c > w.col);
     const level = nameLeft === roles.level1 ? 1 : nameLeft === roles.level2 ? 2 : null;

@@ -22,6 +22,9 @@ export function dropExcerpts(tables: ScoringTable[]): ScoringTable[] {
     if (t.funds && t.funds.weight) return true;
     const own = [...sets.get(t)!];
     const sameProject = (u: ScoringTable) => !t.projectName || !u.projectName || t.projectName === u.projectName;
-    return !scoring.some((u) => u !== t && u.indicators.length > t.indicators.length && sameProject(u) && own.every((k) => sets.get(u)!.has(k)));
+    // A 扣分情况 list names a few rows; a table with its own total row and nearly all of another's
+    // rows is a unit's own form (二级单位 sharing their 部门's indicators, one row left out).
+    const ownForm = (u: ScoringTable) => !!t.total && t.indicators.length * 3 > u.indicators.length * 2;
+    return !scoring.some((u) => u !== t && u.indicators.length > t.indicators.length && sameProject(u) && !ownForm(u) && own.every((k) => sets.get(u)!.has(k)));
   });
 }

@@ -168,7 +168,8 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
   const hidden = dropHiddenRows(view, body, ctx.ownFunds ? (ctx.funds?.weight?.value ?? null) : null);
   body = hidden.body;
   doubts.push(...hidden.doubts);
-  const grade = gradeBelow(view, header.band, rows.bottom) ?? gradeOnTotalRow(view, body, Math.max(header.right, header.extent.right));
+  const grade =
+    gradeBelow(view, header.band, rows.bottom) ?? gradeOnTotalRow(view, body, Math.max(header.right, header.extent.right)) ?? gradeAbove(view, header, ctx.searchFrom);
   // The range runs to the total row, or else to the last indicator: a grade line or notes under
   // the table, and template rows after its last indicator, are read but lie outside it.
   const lastOwn = Math.max(...body.indicators.map((i) => i.row), ...body.subtotals.map((s) => s.row));
@@ -253,6 +254,15 @@ function headerSays(view: SheetView, header: HeaderCandidate, col: number | unde
 function gradeBelow(view: SheetView, band: Band, r: number): ScoringTable["declaredGrade"] {
   for (let rr = r; rr <= Math.min(r + 3, view.bottom); rr++) {
     const g = readGrade(view, rr, band.left, band.right);
+    if (g) return g;
+  }
+  return null;
+}
+
+/** "（自评得分：96.37分　自评等级：优）" in the title, or on a line of its own between title and header. */
+function gradeAbove(view: SheetView, header: HeaderCandidate, searchFrom: number): ScoringTable["declaredGrade"] {
+  for (let rr = header.rows[0] - 1; rr >= Math.max(searchFrom, header.rows[0] - 4, view.top); rr--) {
+    const g = readGrade(view, rr, header.band.left, header.band.right);
     if (g) return g;
   }
   return null;

@@ -194,16 +194,28 @@ function locateHeaderRows(view: SheetView, row: number, band: Band): HeaderCandi
   return candidateOf(view, rows, layers, band);
 }
 
+/** The role of the title above `c` on the row above, or of the nearest one left of it when the cells between are empty (a merge lost). */
+function spannedBy(above: Map<number, ColumnRole | "group">, c: number): ColumnRole | "group" | undefined {
+  for (let cc = c; cc >= 0 && cc >= c - 6; cc--) if (above.has(cc)) return above.get(cc);
+  return undefined;
+}
+
 /** The candidate a set of header rows and the words found on them make, if they name a table. */
 function candidateOf(view: SheetView, rows: number[], layers: Map<number, ColumnRole | "group">[], band: Band): HeaderCandidate | null {
   const byCol = new Map<number, ColumnRole>();
-  for (const layer of layers)
+  layers.forEach((layer, i) => {
     for (const [c, role] of layer) {
       if (role === "group") continue;
       // "全年实际值" over "指标值 | 单位": the value under the actual's title is the actual.
       if (role === "target" && byCol.get(c) === "actual") continue;
+      // "指标分值" over "一级 | 二级 | 三级" (its merge lost or not): the points of each level, not names.
+      if (NAME_ROLES.includes(role) && (byCol.get(c) === "weight" || (i > 0 && spannedBy(layers[i - 1], c) === "weight"))) {
+        byCol.set(c, "weight");
+        continue;
+      }
       byCol.set(c, role);
     }
+  });
   const nameless = singleNameHeading(view, rows, layers, byCol) ?? deepestNameHeading(view, rows, layers, byCol);
   if (nameless !== null) byCol.set(nameless, "level3");
   if (!isTableHeader(new Set(byCol.values()))) return null;

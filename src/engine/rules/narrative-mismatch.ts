@@ -152,7 +152,10 @@ export const narrativeMismatch: Rule = {
           data: { quoted: quoted.toFixed(), computed: total.toFixed(), kind: "score" },
         });
       }
-      for (const m of [...text.matchAll(GRADE_QUOTE), ...text.matchAll(GRADE_AFTER_SCORE)]) {
+      // The table's own grade line (评价等级：优) is grade-mismatch's to report, once.
+      const d = table.declaredGrade?.pos;
+      const ownGradeLine = !!d && t.sheet === table.sheet && t.pos.row === d.row && t.pos.col === d.col;
+      for (const m of ownGradeLine ? [] : [...text.matchAll(GRADE_QUOTE), ...text.matchAll(GRADE_AFTER_SCORE)]) {
         if (reported(text, m) || !claimOf(text, m, table, tables, years)) continue;
         const quoted = GRADE_WORDS[m[2]];
         if (!quoted || quoted === grade) continue;
