@@ -116,6 +116,8 @@ export interface ScoringTable {
   hasScores: boolean;
   title: string | null;
   projectName: string | null;
+  /** The year reported on (2023年…, （2023年度）), for deadlines written without one. */
+  year?: number | null;
   indicators: Indicator[];
   subtotals: SummaryRow[];
   total: SummaryRow | null;

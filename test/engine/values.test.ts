@@ -208,3 +208,15 @@ describe("an actual typed as a bound", () => {
     expect(assess("≥1.5万亩", "14200亩", "positive")).toBe("missed");
   });
 });
+
+describe("a deadline without a year", () => {
+  it("is due in the table's year", () => {
+    const due = readDeadline("12月31日前完成")!;
+    expect(onTime(readDeadline("2024年1月15日")!, due, 2023)).toBe(false);
+    expect(onTime(readDeadline("2023年12月20日")!, due, 2023)).toBe(true);
+    expect(assessWords(parseIndicatorValue("年内完成"), parseIndicatorValue("2024年3月完成"), 2023).status).toBe("missed");
+  });
+  it("takes the other side's year when the table gives none", () => {
+    expect(onTime(readDeadline("2024年1月15日")!, readDeadline("12月31日前完成")!)).toBe(true);
+  });
+});

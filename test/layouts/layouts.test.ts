@@ -68,8 +68,6 @@ const KNOWN: Record<string, string> = {
   "thirdparty/r6b29-tp-conclusion-part-score-wrong": "a 一级's score quoted in the 综合评价结论 (过程类指标得分18.85分) is not checked against its rows",
   "deptwide/h03b-gz-l1-col-disagrees": "a 一级 权重 column at odds with its own label (运行成本（20分） | 25) and its rows: the label's points win and the clash is not said",
   "deptwide/k10e-hn-three-fenzhi-after-names": "分值 | 分值 | 分值 after the names, merges lost: the 一级 column is taken for the indicators' weights",
-  "values/r6c09-zj-yearless-deadline-nextyear": "a deadline without a year (12月31日前完成) takes the actual's year, not the table's: a finish in January of the next year reads as on time",
-  "values/r6c10-zj-nianneiwancheng-nextyear": "as r6c09, 年内完成",
   "values/r6c19-sw-range-below": "a range target (3-5场) is not compared",
   "values/r6c23-lc-range-below": "as r6c19, 90%-95%",
   "values/r6c26-yb-fraction-below": "a fraction (4/5 against 5/5) is not compared",

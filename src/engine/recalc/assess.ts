@@ -179,14 +179,14 @@ const RISE = /(提升|提高|增长|增加|改善|增强|上升)/;
 const FALL = /(下降|降低|减少|减弱|恶化|下滑|退步)/;
 
 /** Qualitative comparison of words: 是/是, 及时/及时, 有效/达到了目标值. */
-export function assessWords(target: IndicatorValue, actual: IndicatorValue): Assessment {
+export function assessWords(target: IndicatorValue, actual: IndicatorValue, tableYear?: number | null): Assessment {
   const t = target.word ?? target.raw;
   const a = actual.word ?? actual.raw;
   const why = (zh: string, en: string) => ({ zh: `${zh}（目标“${target.raw}”，实际“${actual.raw}”）`, en: `${en} (target “${target.raw}”, actual “${actual.raw}”)` });
   if (!a) return { status: "unknown", why: why("实际完成值为空", "actual is empty") };
   if (target.deadline && actual.deadline) {
     // A late date is a miss the rules leave to judgment: no band, no proportional score.
-    if (onTime(actual.deadline, target.deadline)) return { status: "met", band: BAND_MET, why: why("按期完成", "done by the deadline") };
+    if (onTime(actual.deadline, target.deadline, tableYear)) return { status: "met", band: BAND_MET, why: why("按期完成", "done by the deadline") };
     return { status: "missed", why: why("晚于规定时限完成", "done after the deadline") };
   }
   if (t && a === t) return { status: "met", band: BAND_MET, why: why("实际与目标一致", "actual equals target") };

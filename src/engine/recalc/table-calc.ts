@@ -76,14 +76,14 @@ export interface CalcOptions {
   reverseRule: ReverseRule;
 }
 
-function assess(ind: Indicator): Assessment {
+function assess(ind: Indicator, tableYear: number | null | undefined): Assessment {
   const none: Assessment = { status: "unknown", why: { zh: "未填写目标值或实际完成值", en: "no target or actual" } };
   if (!ind.target || !ind.actual || ind.target.kind === "empty" || ind.actual.kind === "empty") return none;
   // "/" or "—": the indicator does not apply; nothing is judged on it.
   if (ind.target.kind === "na" || ind.actual.kind === "na") return { status: "unknown", why: { zh: "指标不适用", en: "not applicable" } };
   if (ind.direction === "qualitative" || ind.target.kind === "text") {
     if (ind.actual.kind === "number" && ind.target.kind === "text") return { ...none, why: { zh: "目标为定性、实际为数值", en: "qualitative target, numeric actual" } };
-    return assessWords(ind.target, ind.actual);
+    return assessWords(ind.target, ind.actual, tableYear);
   }
   // A 成本 target without ≤ or ≥ may be a ceiling or an amount to spend: unless recognition found it
   // reverse (a money unit under 成本), which way it counts is not known.
@@ -103,7 +103,7 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
   const gaps = new Set(uncomputed.map((u) => posToA1(u.pos)));
   const unknown = (c: NumberCell | null | undefined) => !!c && c.value === null && gaps.has(posToA1(c.pos));
   const indicators: IndicatorCalc[] = table.indicators.map((ind) => {
-    let assessment = assess(ind);
+    let assessment = assess(ind, table.year);
     let evidence: Evidence | null = null;
     if (assessment.status === "unknown" && (!ind.target || ind.target.kind === "empty") && (!ind.actual || ind.actual.kind === "empty")) {
       evidence = findEvidence(ind, table, index, texts);

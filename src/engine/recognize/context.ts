@@ -19,6 +19,23 @@ export function findTitle(view: SheetView, band: Band, top: number): string | nu
   return null;
 }
 
+/**
+ * The year the table reports on: in its title or project name ("2023年…自评表"), or on a
+ * （2023年度） line just above it. (A 填报日期 line gives the following year: only 年度 lines count.)
+ */
+export function findYear(view: SheetView, band: Band, top: number, captions: (string | null)[]): number | null {
+  for (const t of captions) {
+    const m = t && /(20\d{2})\s*年/.exec(t);
+    if (m) return Number(m[1]);
+  }
+  for (let r = top - 1; r >= Math.max(view.top, top - 6); r--)
+    for (let c = band.left; c <= band.right; c++) {
+      const m = /(20\d{2})\s*年度/.exec(view.text(r, c));
+      if (m) return Number(m[1]);
+    }
+  return null;
+}
+
 /** "项目名称：X" in one cell, or "项目名称 | X" in two, above the table. */
 export function findProjectName(view: SheetView, band: Band, from: number, top: number): string | null {
   for (let r = top - 1; r >= Math.max(view.top, from - 40); r--) {

@@ -14,7 +14,7 @@ import { GRADE_WORDS, SUBTOTAL_LABEL, TARGET_FORM_TITLE, UNLABELLED_SUBTOTAL } f
 import { placesOf, sum } from "../values/decimal";
 import { numberCell, SCORE_WITH_GRADE } from "./cells";
 import { mapColumns } from "./columns";
-import { collectTexts, findProjectName, findTitle } from "./context";
+import { collectTexts, findProjectName, findTitle, findYear } from "./context";
 import { swapScoreColumns, weighScoreColumns } from "./evidence";
 import { foldRows, type Body } from "./fold";
 import { realignSlidRows } from "./slid-rows";
@@ -220,6 +220,7 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     hasScores,
     title,
     projectName,
+    year: findYear(view, header.band, top, [title, projectName]),
     indicators: body.indicators,
     subtotals: body.subtotals,
     total: body.total,

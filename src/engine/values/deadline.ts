@@ -62,10 +62,11 @@ export function serialDeadline(serial: number): Deadline | null {
 
 /**
  * Whether `actual` falls on or before the deadline `due`: by day when both give one, else by month;
- * a side without a year is taken to be in the other's year.
+ * a side without a year is taken to be in the table's year, or else in the other's.
  */
-export function onTime(actual: Deadline, due: Deadline): boolean {
-  const year = (d: Deadline, other: Deadline) => d.year ?? other.year ?? 0;
+export function onTime(actual: Deadline, due: Deadline, tableYear?: number | null): boolean {
+  // "12月31日前完成" in a 2023 table is due in 2023, whatever year the actual names.
+  const year = (d: Deadline, other: Deadline) => d.year ?? tableYear ?? other.year ?? 0;
   const ay = year(actual, due);
   const dy = year(due, actual);
   if (ay !== dy) return ay < dy;
