@@ -260,7 +260,7 @@ function gradeBelow(view: SheetView, band: Band, r: number): ScoringTable["decla
   return null;
 }
 
-/** "（自评得分：96.37分　自评等级：优）" in the title, or on a line of its own between title and header. */
+/** "（自评得分：96.37分 自评等级：优）" in the title, or on a line of its own between title and header. */
 function gradeAbove(view: SheetView, header: HeaderCandidate, searchFrom: number): ScoringTable["declaredGrade"] {
   for (let rr = header.rows[0] - 1; rr >= Math.max(searchFrom, header.rows[0] - 4, view.top); rr--) {
     const g = readGrade(view, rr, header.band.left, header.band.right);
