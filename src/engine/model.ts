@@ -164,4 +164,6 @@ export interface TextBlock {
   sheet: string;
   pos: CellPos;
   text: string;
+  /** Built from a row's cells ("自评得分 | 93.5"): whether the label opens its row, not a part's name before it. */
+  rowLabel?: boolean;
 }

@@ -31,6 +31,11 @@ testRule(narrativeMismatch, {
     { name: "last year's score", sheets: withText("上年度该项目自评得分92分，本年度有所提高。") },
     { name: "another year's score", sheets: withText("2019年度该项目自评得分92分。") },
     { name: "one 一级's score", sheets: withText("其中满意度指标评价得分9分。") },
+    { name: "a section's paragraph under its heading", sheets: [layoutA({ rows: cleanRows(), total: [100, 100] }), sheet("情况表", [["（一）产出指标完成情况"], ["共设置5个三级指标，完成4个，自评得分49分。"]])] },
+    { name: "a 一级's row in a 情况表 (its label opens the row)", sheets: [layoutA({ rows: cleanRows(), total: [100, 100] }), sheet("情况表", [["产出指标", "分值", 50, "自评得分", 49]])] },
+    { name: "another thing's grade (档案验收等级)", sheets: withText("项目档案资料齐全，档案验收等级为良好。") },
+    { name: "a department's whole beside a project's table", sheets: withText("本部门整体支出绩效自评得分92分。") },
+    { name: "an expert's score", sheets: withText("专家1评价得分97分，专家2评价得分94分。") },
     { name: "scores by year across a row are a comparison", sheets: [layoutA({ rows: cleanRows(), total: [100, 100] }), sheet("对比", [["", "2021年", "2022年", "2023年"], ["自评得分", 91, 93, 100]])] },
   ],
   invalid: [

@@ -58,10 +58,19 @@ function pairedSheets(a: string, b: string): boolean {
   return stem(a) !== "" && stem(a) === stem(b);
 }
 
-/** On a sheet with several scoring tables, text belongs to the nearest table above it. */
+/**
+ * On a sheet with several scoring tables, text belongs to the nearest table above it — unless it
+ * stands in the few lines just above the next table's range (its 项目名称, 自评得分 and 等级 lines),
+ * clear of the lines just under the table before.
+ */
 function ownsText(table: ScoringTable, same: ScoringTable[], text: TextBlock): boolean {
   if (same.length <= 1) return true;
-  let owner = same[0];
-  for (const t of same) if (t.range.top <= text.pos.row) owner = t;
+  const sorted = [...same].sort((a, b) => a.range.top - b.range.top);
+  let owner = sorted[0];
+  sorted.forEach((t, i) => {
+    const prev = sorted[i - 1];
+    const heads = text.pos.row < t.range.top && text.pos.row >= t.range.top - 4 && (!prev || text.pos.row > prev.range.bottom + 2);
+    if (t.range.top <= text.pos.row || heads) owner = t;
+  });
   return owner === table;
 }

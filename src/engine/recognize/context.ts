@@ -73,7 +73,9 @@ export function collectTexts(view: SheetView, tables: ScoringTable[]): TextBlock
       // "自评得分 | 93.5 | 自评等级 | 优" in a 情况表's cells: the label and its value read as one claim.
       // (Not a row of figures by year: "自评得分 | 91 | 93 | 95.5" compares, it does not claim.)
       const said = typeof v === "string" && typeof row[j + 2] !== "number" && !/^\d+(\.\d+)?$/.test(String(row[j + 2] ?? "").trim()) ? claimInCells(v, row[j + 1]) : null;
-      if (said) out.push({ sheet: view.name, pos: { row: r, col: view.left + j + 1 }, text: said });
+      // "产出指标 | 分值 | 50 | 自评得分 | 49" is the 一级's score: only a label that opens its row speaks for the whole.
+      const opensRow = row.slice(0, j).every((x) => x === null || x === "");
+      if (said) out.push({ sheet: view.name, pos: { row: r, col: view.left + j + 1 }, text: said, rowLabel: opensRow });
     }
   }
   return out;

@@ -11,7 +11,7 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
     if (!t) continue;
     const k = key(t);
     const m = GRADE_LABEL.exec(k);
-    if (!m) continue;
+    if (!m || !ownGradeLabel(k.slice(0, m.index))) continue;
     const rest = k.slice(m.index + m[0].length).replace(GRADE_COPULA, "");
     const stated = rest && gradeWord(rest);
     if (stated) return { grade: stated, pos: { row, col: c } };
@@ -27,6 +27,15 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
   }
   return null;
 }
+
+/**
+ * What stands before the label in its clause: not another thing's grade (档案验收等级为优秀, 上年度该项目评价等级为优, 我县财政管理绩效综合评价等次为优秀).
+ */
+function ownGradeLabel(before: string): boolean {
+  const clause = before.slice(Math.max(...["，", ",", "。", "；", ";"].map((c) => before.lastIndexOf(c))) + 1);
+  return !OTHER_GRADE_SUBJECT.test(clause);
+}
+const OTHER_GRADE_SUBJECT = /(财政重点|重点绩效|复核|复审|第三方|验收|档案|质量|上年|上一年|去年|往年|以前|示范|考核|考评|财政管理|我县|我市|我区|全省|全市|工程|服务|安全|信用|学生|体质|测试)/;
 
 /** A grade word, alone or followed by the score it was given for: 良（88.07分）. */
 function gradeWord(k: string): Grade | undefined {
