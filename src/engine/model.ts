@@ -37,6 +37,8 @@ export interface Indicator {
   progress: IndicatorValue | null;
   weight: NumberCell | null;
   score: NumberCell | null;
+  /** The points taken off in a 扣分 column (as a positive figure; "-0.5" and "扣0.5分" alike). */
+  deduction?: NumberCell | null;
   basis: TextCell | null;
   explain: string | null;
   direction: Direction;

@@ -66,6 +66,28 @@ const KNOWN: Record<string, string> = {
   "thirdparty/r6b16-tp-experts-avg-total-wrong": "a 综合评价 line that restates the total after 即 (…综合得分，即86.10分) is not read as a claim",
   "thirdparty/r6b18-tp-per-level-l2-score-wrong": "a 二级 得分 beside its 二级 is not checked as the group's subtotal (as m02b)",
   "thirdparty/r6b29-tp-conclusion-part-score-wrong": "a 一级's score quoted in the 综合评价结论 (过程类指标得分18.85分) is not checked against its rows",
+  "deductions/r7b05-no-score-col": "分值 | 扣分 with no 得分 column: the scores (分值 − 扣分) are not derived",
+  "deductions/r7b05b-no-score-col-final-line": "as r7b05, with a 最终得分 line",
+  "deductions/r7b05c-no-score-col-final-wrong": "as r7b05, the 最终得分 line wrong",
+  "deductions/r7b05d-no-score-col-final-under-ded": "as r7b05, the 最终得分 under the 扣分 column",
+  "deductions/r7b05e-no-score-col-defen-row": "as r7b05, a 得分 row under the 合计",
+  "deductions/r7b05f-no-score-col-text-line": "as r7b05, the result in a line of text",
+  "deductions/r7b05g-no-score-col-neg-kaohe": "as r7b05, deductions typed negative",
+  "deductions/r7b10-row-score-ne-w-minus-ded": "the 合计 row's 得分 is not held to 100 − Σ扣分",
+  "deductions/r7b12-ded-total-wrong": "the 合计 row's 扣分 is not held to Σ扣分",
+  "deductions/r7b16-subtotal-ded-wrong": "a 小计's 扣分 is not held to its rows' 扣分",
+  "deductions/r7b17c-total-score-line-under-weight": "合计 then a 总得分 line restating its score: the line is taken for the total and the 合计's weight is lost",
+  "deductions/r7b17d-total-score-line-under-score": "as r7b17c, the figure under 得分",
+  "deductions/r7b17e-plain-total-score-line-under-weight": "as r7b17c",
+  "deductions/r7b17f-final-score-line-under-weight": "as r7b17c, 最终得分",
+  "deductions/r7b17h-total-score-line-under-weight-wrong": "as r7b17c, the line wrong",
+  "deductions/r7b17k-total-score-line-under-std": "as r7b17c, the figure under 评分标准",
+  "deductions/r7b18-bonus-penalty-final-wrong": "a 最终得分 after 加分项/扣分项 rows under the total is not checked",
+  "deductions/r7b20-bonus-over-cap": "a 加分项 above its stated cap (加分不超过5分) is not said",
+  "deductions/r7b26b-total-score-blank-final-line": "as r7b17c, the 合计's 得分 blank",
+  "deductions/r7b32-kaohe-form-no-score-col": "as r7b05, a 考核评分表",
+  "deductions/r7b34d-veto-row-inside-grade-on-total": "差（一票否决） in the 合计 row's last cell is not read as the grade",
+  "deductions/r7b37-score-only-on-total": "得分 filled only on the 合计: the rows' scores (分值 − 扣分) are not derived",
   "deptwide/h03b-gz-l1-col-disagrees": "a 一级 权重 column at odds with its own label (运行成本（20分） | 25) and its rows: the label's points win and the clash is not said",
   "deptwide/k10e-hn-three-fenzhi-after-names": "分值 | 分值 | 分值 after the names, merges lost: the 一级 column is taken for the indicators' weights",
   "narrative/e04-bracket-score-wrong-nofen": "a score without 分 before a bracketed grade (93.5（优）) is not read as a claim",
@@ -84,8 +106,8 @@ const KNOWN: Record<string, string> = {
 const specs = loadLayouts();
 
 it("has the probes, in families", () => {
-  expect(specs.length).toBeGreaterThanOrEqual(1450);
-  expect(new Set(specs.map((s) => s.id.split("/")[0])).size).toBeGreaterThanOrEqual(18);
+  expect(specs.length).toBeGreaterThanOrEqual(1620);
+  expect(new Set(specs.map((s) => s.id.split("/")[0])).size).toBeGreaterThanOrEqual(20);
   for (const id of Object.keys(KNOWN)) expect(specs.map((s) => s.id)).toContain(id);
 });
 

@@ -41,6 +41,7 @@ export const FIX_OPTION: Readonly<Record<string, "totals" | "rescore" | "rescale
   "subtotal-mismatch": "totals",
   "formula-range": "totals",
   "score-exceeds-weight": "rescore",
+  "deduction-mismatch": "rescore",
   "full-score-below-target": "rescore",
   "score-off-rule": "rescore",
   "budget-execution": "rescore",

@@ -8,8 +8,8 @@ import { key, tidy } from "../text/normalize";
 import { sum } from "../values/decimal";
 import { BREAKDOWN_LABEL, CONTINUED_SUFFIX, PLACEHOLDER_LABEL, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
 import type { GroupWeight, Indicator, NumberCell, SummaryRow } from "../model";
-import { numberCell, numbersInRow, scoreOutOf, scoreWithGrade } from "./cells";
-import { readIndicator, type Levels } from "./indicator";
+import { numberCell, numbersInRow as numbersInRowAll, scoreOutOf, scoreWithGrade } from "./cells";
+import { deductionCell, readIndicator, type Levels } from "./indicator";
 import { cleanName, groupKey, splitGroupWeight } from "./names";
 import type { LabelCell, RowReading, TableFrame } from "./rows";
 
@@ -208,6 +208,7 @@ export function foldRows(view: SheetView, frame: TableFrame, readings: RowReadin
       name: `${first.name}（${part}）`,
       weight: numberCell(view, r, frame.columns.roles.weight),
       score: numberCell(view, r, frame.columns.roles.score),
+      deduction: deductionCell(view, r, frame.columns.roles.deduction),
       basis: null,
     });
   }
@@ -248,8 +249,14 @@ function hasDataCells(view: SheetView, frame: TableFrame, r: number): boolean {
 }
 
 /** A subtotal's or total's figures: in the weight/score columns, or shifted right of the label. */
+/** Columns of figures that are neither weights nor scores: 扣分, 得分率, 完成率. */
+const OTHER_FIGURE_TITLE = /(扣分|扣减|扣除|得分率|完成率|执行率|比例|加分)/;
+
 function summary(view: SheetView, frame: TableFrame, r: number, kind: "subtotal" | "total", label: LabelCell, body: Body): SummaryRow {
   const { roles } = frame.columns;
+  // A row's figures read by position leave out those under a title of their own kind (合计 | 100 | 7.4 扣分 | blank 得分).
+  const otherFigure = (c: number) => c !== roles.weight && c !== roles.score && frame.header.rows.some((h) => OTHER_FIGURE_TITLE.test(view.text(h, c, true)));
+  const numbersInRow = (row: number, from: number, to: number) => numbersInRowAll(view, row, from, to).filter((n) => !otherFigure(n.pos.col));
   let weight: NumberCell | null = numberCell(view, r, roles.weight);
   let score: NumberCell | null = numberCell(view, r, roles.score);
   score = scoreOutOf(view, scoreWithGrade(view, score)?.cell ?? score);
@@ -259,21 +266,27 @@ function summary(view: SheetView, frame: TableFrame, r: number, kind: "subtotal"
   // One figure in its column and the other beside it (a PDF conversion shifted the row by a column):
   // the row's two figures, in column order, are its weight and score.
   if (!weight?.value !== !score?.value && roles.weight !== undefined && roles.score !== undefined) {
-    const nums = numbersInRow(view, r, label.col + 1, frame.right + 1);
+    const nums = numbersInRow(r, label.col + 1, frame.right + 1);
     if (nums.length === 2) {
       weight = null;
       score = null;
     }
   }
+  // "总得分 | 92.6" with its one figure under 分值 or 评分标准: the label says it is the score.
+  const saysScore = /得分/.test(key(label.text)) && !/(分值|权重)/.test(key(label.text));
+  if (saysScore && weight?.value && !score?.value && numbersInRow(r, label.col + 1, frame.right + 1).length === 1) {
+    score = weight;
+    weight = null;
+  }
   if (!weight && !score) {
     // Figures shifted out of their columns (PDF conversions): take the row's numbers in column order.
-    const nums = numbersInRow(view, r, label.col + 1, frame.right + 1);
+    const nums = numbersInRow(r, label.col + 1, frame.right + 1);
     const scoreFirst = roles.score !== undefined && roles.weight !== undefined && roles.score < roles.weight;
     if (nums.length >= 2) {
       const [a, b] = [nums[nums.length - 2], nums[nums.length - 1]];
       [weight, score] = scoreFirst ? [b, a] : [a, b];
     } else if (nums.length === 1) {
-      if (roles.weight === undefined && roles.score !== undefined) score = nums[0];
+      if ((roles.weight === undefined && roles.score !== undefined) || saysScore) score = nums[0];
       else weight = nums[0];
     }
   }

@@ -3,6 +3,8 @@ import { key } from "../text/normalize";
 import { GRADE_COPULA, GRADE_LABEL, GRADE_WORDS } from "../text/vocabulary";
 import type { CellPos } from "../grid/types";
 import type { Grade } from "../model";
+import type { Body } from "./fold";
+import type { Band } from "./locate";
 
 /** "评价结果等次: | 优" or "评价等级：良" on one row → the declared grade and its cell. */
 export function readGrade(view: SheetView, row: number, left: number, right: number): { grade: Grade; pos: CellPos } | null {
@@ -39,7 +41,8 @@ const OTHER_GRADE_SUBJECT = /(财政重点|重点绩效|复核|复审|第三方|
 
 /** A grade word, alone or followed by the score it was given for: 良（88.07分）. */
 function gradeWord(k: string): Grade | undefined {
-  return GRADE_WORDS[k] ?? GRADE_WORDS[k.replace(/\d+分?$/, "")];
+  // 差（一票否决）: the grade and why.
+  return GRADE_WORDS[k] ?? GRADE_WORDS[k.replace(/\d+分?$/, "").replace(/一票否决$/, "")];
 }
 
 /** "□优 ☑良 □中 □差": the one grade ticked on a form's check boxes (none, or several, tell nothing). */
@@ -64,6 +67,23 @@ export function gradeOnRow(view: SheetView, row: number, fromCol: number, toCol:
   for (let c = fromCol; c <= toCol; c++) {
     const w = key(view.text(row, c));
     if (w && GRADE_WORDS[w]) return { grade: GRADE_WORDS[w], pos: { row, col: c } };
+  }
+  return null;
+}
+
+/** A 一票否决 row answered 是 (or 触发/存在) near the table's end: the grade is the veto's to set. */
+export function vetoTriggered(view: SheetView, body: Pick<Body, "indicators" | "total">, band: Band): CellPos | null {
+  const from = Math.max(...body.indicators.map((i) => i.row), -1);
+  const to = Math.min(view.bottom, (body.total?.row ?? from) + 4);
+  for (let r = Math.max(view.top, from - 3); r <= to; r++) {
+    let says = false;
+    let yes: CellPos | null = null;
+    for (let c = band.left; c <= band.right; c++) {
+      const t = view.text(r, c);
+      if (/一票否决/.test(t)) says = true;
+      else if (/^(是|触发|已触发|存在|有|√|☑)$/.test(t)) yes = { row: r, col: c };
+    }
+    if (says && yes) return yes;
   }
   return null;
 }

@@ -21,7 +21,7 @@ import { realignSlidRows } from "./slid-rows";
 import { partHeadsAsSubtotals } from "./part-heads";
 import { readForm } from "./form";
 import { fundsAligned, readFunds } from "./funds";
-import { gradeOnRow, readGrade } from "./grade";
+import { gradeOnRow, readGrade, vetoTriggered } from "./grade";
 import { dropHiddenRows } from "./hidden";
 import { linkPagesAcrossSheets } from "./pages";
 import { dropExcerpts } from "./excerpts";
@@ -200,6 +200,16 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     funds = { ...funds, weight: null, score: null, statedRate: null, budgetParts: [] };
   }
   const top = ctx.ownFunds && funds ? Math.min(funds.range.top, header.rows[0]) : header.rows[0];
+  const veto = vetoTriggered(view, body, header.band);
+  if (veto)
+    doubts.push({
+      pos: veto,
+      message: {
+        zh: "一票否决项已触发：评价等级按否决规定评定，不按总分核对",
+        en: "the 一票否决 (veto) item is triggered: the grade follows the veto, not the total, and is not checked against it",
+      },
+      suppresses: ["grade-mismatch"],
+    });
   const left = Math.min(frame.left, header.extent.left, body.total?.labelCell.col ?? Infinity, ctx.ownFunds && funds ? funds.range.left : Infinity);
   const title = findTitle(view, header.band, header.rows[0]) ?? findTitle(view, header.band, top);
   const projectName = findProjectName(view, header.band, ctx.searchFrom, top);

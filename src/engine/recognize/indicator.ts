@@ -5,6 +5,7 @@ import { ADJUSTMENT_LABEL } from "../text/vocabulary";
 import type { ColumnMap, Indicator, NumberCell } from "../model";
 import { parseIndicatorValue, readComparator, type IndicatorValue } from "../values/indicator-value";
 import { numberCell, scoreOutOf } from "./cells";
+import { Dec } from "../values/decimal";
 import { directionAssumed, directionOf } from "./direction";
 import { indicatorName, isCore, splitGroupWeight } from "./names";
 import type { LabelCell } from "./rows";
@@ -34,6 +35,10 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
   const mergedWeight = roles.weight !== undefined ? view.merge(row, roles.weight) : null;
   const sharesWeight = !!mergedWeight && mergedWeight.top < row && mergedWeight.bottom > mergedWeight.top;
   const basisText = roles.basis !== undefined ? view.text(row, roles.basis) : "";
+  const deduction = deductionCell(view, row, roles.deduction);
+  const ownScore = fullMarks(scoreOutOf(view, numberCell(view, row, roles.score)), weight, view);
+  // A 扣分项 row whose points are only in the 扣分 column takes them off the total.
+  const score = adjustment && !ownScore?.value && deduction?.value ? { ...deduction, value: deduction.value.negated() } : ownScore;
   const level2 = name.col === roles.level2 ? null : levels.level2;
   return {
     row,
@@ -50,7 +55,8 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
     unit,
     progress: valueAt(roles.progress, false),
     weight,
-    score: fullMarks(scoreOutOf(view, numberCell(view, row, roles.score)), weight, view),
+    score,
+    ...(deduction ? { deduction } : {}),
     basis: basisText ? { text: basisText, pos: { row, col: roles.basis! } } : null,
     explain: roles.explain !== undefined ? view.text(row, roles.explain) || null : null,
     direction: directionOf(nature, target, ownName, level2),
@@ -58,6 +64,15 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
     ...(sharesWeight ? { weightShared: true } : {}),
     ...(adjustment ? { adjustment: { cap: ownWeight?.value ?? null } } : {}),
   };
+}
+
+/** A 扣分 cell as the points taken off: "0.5", "-0.5" and "扣0.5分" are all 0.5. */
+export function deductionCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
+  if (col === undefined) return null;
+  const text = view.text(row, col).normalize("NFKC").replace(/^扣/, "").replace(/分$/, "");
+  const cell = numberCell(view, row, col);
+  const n = cell?.value ?? (/^-?\d+(\.\d+)?$/.test(text) ? new Dec(text) : null);
+  return n === null ? cell : { ...(cell ?? { pos: { row, col } }), value: n.abs(), unreadable: undefined };
 }
 
 /** A 指标体系 without a weight column writes the weight in the name: "相关性(5分)". */

@@ -402,7 +402,7 @@ function labelCells(view: SheetView, f: TableFrame, r: number): LabelCell[] {
 }
 
 function hasData(view: SheetView, f: TableFrame, r: number): boolean {
-  for (const role of ["weight", "score", "target", "actual", "nature"] as const) {
+  for (const role of ["weight", "score", "target", "actual", "nature", "deduction"] as const) {
     const c = f.columns.roles[role];
     if (c !== undefined && !view.isEmpty(r, c)) return true;
   }

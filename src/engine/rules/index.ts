@@ -6,6 +6,7 @@ import { totalMismatch } from "./total-mismatch";
 import { subtotalMismatch } from "./subtotal-mismatch";
 import { formulaRange } from "./formula-range";
 import { scoreExceedsWeight } from "./score-exceeds-weight";
+import { deductionMismatch } from "./deduction-mismatch";
 import { fullScoreBelowTarget } from "./full-score-below-target";
 import { unexplainedDeduction } from "./unexplained-deduction";
 import { scoreOffRule } from "./score-off-rule";
@@ -26,6 +27,7 @@ export const RULES: Rule[] = [
   subtotalMismatch,
   formulaRange,
   scoreExceedsWeight,
+  deductionMismatch,
   fullScoreBelowTarget,
   unexplainedDeduction,
   scoreOffRule,

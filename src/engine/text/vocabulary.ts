@@ -17,7 +17,8 @@ export type ColumnRole =
   | "weight"
   | "score"
   | "basis"
-  | "explain";
+  | "explain"
+  | "deduction";
 
 interface RoleWords {
   role: ColumnRole;
@@ -28,7 +29,7 @@ interface RoleWords {
 export const HEADER_PATTERNS: RoleWords[] = [
   { role: "level1", exact: /^(一级指标|一级|一级指标名称|评价内容|一级指标分值)$/ },
   { role: "level2", exact: /^(二级指标|二级|绩效指标二级|二级指标名称)$/ },
-  { role: "level3", exact: /^(三级指标|三级|绩效指标三级|三级指标名称|指标名称|具体指标|指标内容|考核指标|评价指标名称|指标项|指标项目|四级指标|四级|四级指标名称|四级指标内容|评价指标分值|三级指标分值|指标名称分值)$/ },
+  { role: "level3", exact: /^(三级指标|三级|绩效指标三级|三级指标名称|指标名称|具体指标|指标内容|考核指标|评价指标名称|指标项|指标项目|四级指标|四级|四级指标名称|四级指标内容|考核项目|考核事项|评价项目|评价指标分值|三级指标分值|指标名称分值)$/ },
   { role: "nature", exact: /^(绩效)?指标(性质|方向)$/ },
   { role: "unit", exact: /^(绩效)?(度量|计量)单位$|^单位$/ },
   {
@@ -53,6 +54,7 @@ export const HEADER_PATTERNS: RoleWords[] = [
     role: "basis",
     exact: /^(评分依据|偏差原因分析及改进措施|偏差原因|未完成原因.*|偏差原因分析|备注|扣分原因|扣分理由|扣分说明|评分说明|说明|得分依据|评价依据|原因分析|得分说明|偏差原因及改进措施|.{0,14}(原因分析|改进措施|扣分原因)|评分理由|打分依据|自评依据)$/,
   },
+  { role: "deduction", exact: /^(扣分|扣分值|实扣分|扣减分值|扣除分值|扣分数|扣分分值|扣减分|扣分\(分\))$/ },
   {
     role: "explain",
     exact: /^(指标解释|评价要点及说明|评价要点|评分标准|指标说明|评分标准及说明|评分细则|评分办法|评价标准|指标内涵|计分方法|评分方法|指标解释及评分标准|指标说明及评分标准|评分要点|考核要点|评分规则|计分标准|评价方法|考核内容|考核标准|指标定义|指标释义|赋分规则|计分规则|赋分标准|评分方法及标准|指标值设置依据|评分标准及方法)$/,
@@ -155,7 +157,7 @@ export const GRADE_WORDS: Record<string, "优" | "良" | "中" | "差"> = {
 };
 
 /** Words of a table's title line (searched in raw text, not key()). */
-export const TITLE_WORDS = /(评分表|自评表|得分表|评价表|指标体系|情况表|目标表|考核表|评分细则|打分表)/;
+export const TITLE_WORDS = /(评分表|自评表|得分表|评价表|指标体系|情况表|目标表|考核表|评分细则|打分表|申报表|监控表)/;
 
 /** Labels of the project or department name above a table. */
 export const PROJECT_LABEL = /项目名称|部门名称|单位名称/;
