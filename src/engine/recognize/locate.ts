@@ -327,7 +327,7 @@ function isSubHeaderRow(view: SheetView, row: number, band: Band, roles: Map<num
  */
 export function findBands(view: SheetView): Band[] {
   const all: Band = { left: view.left, right: view.right };
-  const gaps = emptyColumns(view);
+  const gaps = gapColumns(view);
   if (gaps.length === 0) return [all];
   const headerRows = candidateRows(view);
   const headerOf = (band: Band): HeaderCandidate | null => {
@@ -340,12 +340,14 @@ export function findBands(view: SheetView): Band[] {
   };
   const bands: Band[] = [];
   let start = view.left;
-  for (const g of gaps) {
+  for (const { col: g, sparse } of gaps) {
     const leftPart = { left: start, right: g - 1 };
     const rightPart = { left: g + 1, right: view.right };
     const [left, right] = [headerOf(leftPart), headerOf(rightPart)];
-    const next = gaps.find((x) => x > g) ?? view.right + 1;
-    if (left && right && beginsTable(left, right, next)) {
+    const next = gaps.find((x) => x.col > g && !x.sparse)?.col ?? view.right + 1;
+    // A column with a few cells separates only where no title of either table stands over it.
+    const untitled = !sparse || (!!left && !!right && left.words.every((w) => w.col < g) && right.words.every((w) => w.col > g));
+    if (left && right && untitled && beginsTable(left, right, next)) {
       bands.push(leftPart);
       start = g + 1;
     }
@@ -368,16 +370,29 @@ function beginsTable(left: HeaderCandidate, right: HeaderCandidate, end: number)
   return Math.min(...levels(right, end)) <= Math.max(...levels(left));
 }
 
-function emptyColumns(view: SheetView): number[] {
-  const used = new Set<number>();
+/**
+ * Columns that may separate two tables: empty on every row, or nearly so — a note, a page number, a
+ * space left by a conversion, a cell merged down — when nothing titles them (see findBands).
+ * A merge across several columns (a title over both tables) does not join them.
+ */
+function gapColumns(view: SheetView): { col: number; sparse: boolean }[] {
+  const filled = new Map<number, number>();
   const values = view.snapshot.values;
-  for (const row of values) for (let j = 0; j < row.length; j++) if (row[j] !== null && row[j] !== "") used.add(view.left + j);
-  // A one-row merge (a title across both tables) does not join them; a merge down several rows does.
-  for (const m of view.snapshot.merges ?? []) if (m.bottom > m.top) for (let c = m.left; c <= m.right; c++) used.add(c);
-  const out: number[] = [];
-  for (let c = view.left + 1; c < view.right; c++) if (!used.has(c)) out.push(c);
+  for (const row of values)
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+      filled.set(view.left + j, (filled.get(view.left + j) ?? 0) + 1);
+    }
+  for (const m of view.snapshot.merges ?? []) if (m.bottom > m.top && m.left === m.right) filled.set(m.left, (filled.get(m.left) ?? 0) + 1);
+  const out: { col: number; sparse: boolean }[] = [];
+  for (let c = view.left + 1; c < view.right; c++) {
+    const n = filled.get(c) ?? 0;
+    if (n <= SPARSE_GAP) out.push({ col: c, sparse: n > 0 });
+  }
   return out;
 }
+const SPARSE_GAP = 3;
 
 /** Rows with at least two header words: the only rows a header can start on. */
 function candidateRows(view: SheetView): number[] {
