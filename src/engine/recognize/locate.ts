@@ -411,6 +411,9 @@ function candidateRows(view: SheetView): number[] {
  * between the copies ("指标" / "指标值", a column titled on one copy only); no column may change role.
  */
 export function sameLayout(a: HeaderCandidate, b: HeaderCandidate): boolean {
+  // A 评分表 (with 得分) under its 指标体系 (without): a table of its own.
+  const scored = (h: HeaderCandidate) => h.words.some((w) => w.role === "score");
+  if (scored(a) !== scored(b)) return false;
   const roleAt = new Map(a.words.map((w) => [w.col, w.role]));
   let shared = 0;
   for (const w of b.words) {

@@ -10,6 +10,8 @@ import type { SheetSnapshot } from "../grid/types";
 import type { Doubt, ScoringTable } from "../model";
 import { Dec, show, sum } from "../values/decimal";
 import { FULL_MARKS } from "../standards";
+import { key } from "../text/normalize";
+import { CONTINUATION_LABEL } from "../text/vocabulary";
 
 /** The checks that a part's own sums would mislead. */
 const PAIR_RULES = ["weights-sum", "total-mismatch", "subtotal-mismatch", "weight-structure", "grade-mismatch", "formula-range"];
@@ -86,7 +88,9 @@ function figuresAtTop(s: SheetSnapshot, t: ScoringTable): boolean {
   if (weight === undefined) return false;
   const cell = (r: number, c: number | undefined) => (c === undefined ? null : s.values[r]?.[c - s.left]);
   // The sheet must open with those figures: a title or a header of its own makes it another table.
-  const first = s.values.findIndex((row) => row.some((v) => v !== null && v !== ""));
+  // A 续表 line (续表, （续表）, …自评表（续）) may stand above them.
+  const continuation = (row: unknown[]) => row.some((v) => typeof v === "string" && (CONTINUATION_LABEL.test(key(v)) || /[(（]续表?[)）]$/.test(v.trim())));
+  const first = s.values.findIndex((row) => row.some((v) => v !== null && v !== "") && !continuation(row));
   if (first < 0 || typeof cell(first, weight) !== "number") return false;
   let rows = 0;
   for (let r = first; r < Math.min(s.values.length, first + EDGE_ROWS + 2); r++) {

@@ -19,6 +19,10 @@ import {
   PLACEHOLDER_LABEL,
   SUBTOTAL_LABEL,
   TITLE_WORDS,
+  FUNDS_AMOUNT_UNIT,
+  FUNDS_BUDGET,
+  FUNDS_EXECUTED,
+  FUNDS_INITIAL,
 } from "../text/vocabulary";
 import type { ColumnMap } from "../model";
 import { sum } from "../values/decimal";
@@ -167,13 +171,17 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
     const again = locateHeader(view, r, frame.header.band);
     if (again) {
       if (!sameLayout(again, frame.header)) return { rows: out, bottom, end: "new-header" };
-      // After a blank line, a header under rows whose weights are already complete starts the next table.
-      if (afterBlank && weightsComplete(view, frame, out)) return { rows: out, bottom, end: "new-header" };
+      // A header under rows whose weights are already complete, after a blank line or a 项目名称 /
+      // 单位名称 line, starts the next table.
+      if ((afterBlank || formLineAbove(view, frame, r) || namesRepeatBelow(view, frame, again.rows[again.rows.length - 1], out)) && weightsComplete(view, frame, out))
+        return { rows: out, bottom, end: "new-header" };
       out.push({ row: r, kind: "repeated-header", levels: [], label: null, hasFigures: false, spans: again.rows });
       r = again.rows[again.rows.length - 1];
       bottom = r;
       continue;
     }
+    // The next project's funds block (项目资金 | 年初预算数 | 全年预算数 | 全年执行数 …) begins its form.
+    if (fundsHeading(view, frame, r)) return { rows: out, bottom, end: "new-header" };
     const reading = classifyRow(view, frame, r);
     // "注：满意度调查共发放问卷200份…" between the last indicator and the total row: a note inside the table.
     if ((reading === "narrative" || reading === "no-label") && totalFollows(view, frame, r)) {
@@ -285,6 +293,38 @@ function indicatorFollows(view: SheetView, f: TableFrame, r: number): boolean {
     return typeof x !== "string" && (x.kind === "indicator" || x.kind === "heading");
   }
   return false;
+}
+
+/** The first row under a repeated header names an indicator already read above: another unit's copy of the form. */
+function namesRepeatBelow(view: SheetView, f: TableFrame, headerEnd: number, above: RowReading[]): boolean {
+  const seen = new Set(above.filter((x) => x.kind === "indicator" && x.label).map((x) => key(x.label!.text)));
+  for (let r = headerEnd + 1; r <= Math.min(view.bottom, headerEnd + 3); r++) {
+    const name = deepestName(view, f, r);
+    if (name) return seen.has(key(name.text));
+  }
+  return false;
+}
+
+/** "项目名称：乙项目", "单位名称：某某中心" on the row above: the next form's own line. */
+function formLineAbove(view: SheetView, f: TableFrame, r: number): boolean {
+  for (let c = f.header.band.left; c <= f.right; c++) {
+    const t = view.text(r - 1, c);
+    if (t) return FORM_LINE.test(norm(t));
+  }
+  return false;
+}
+const FORM_LINE = /^(项目名称|单位名称|部门名称|项目单位|实施单位|主管部门|被评价单位|被考核单位|预算单位)[:：]?/;
+
+/** A funds block's title row: budget and spent amounts titled side by side. */
+function fundsHeading(view: SheetView, f: TableFrame, r: number): boolean {
+  let budget = false;
+  let executed = false;
+  for (let c = f.header.band.left; c <= f.right; c++) {
+    const k = key(view.text(r, c)).replace(FUNDS_AMOUNT_UNIT, "");
+    if (FUNDS_BUDGET.test(k) || FUNDS_INITIAL.test(k)) budget = true;
+    else if (FUNDS_EXECUTED.test(k)) executed = true;
+  }
+  return budget && executed;
 }
 
 function weightsComplete(view: SheetView, f: TableFrame, rows: RowReading[]): boolean {
