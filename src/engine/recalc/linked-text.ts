@@ -65,6 +65,9 @@ function pairedSheets(a: string, b: string): boolean {
  */
 function ownsText(table: ScoringTable, same: ScoringTable[], text: TextBlock): boolean {
   if (same.length <= 1) return true;
+  // Tables side by side: text under one of them, within its columns, is that one's.
+  const beside = same.filter((t) => t.range.left <= text.pos.col && text.pos.col <= t.range.right);
+  if (beside.length > 0 && beside.length < same.length) return beside.includes(table) && ownsText(table, beside, text);
   const sorted = [...same].sort((a, b) => a.range.top - b.range.top);
   let owner = sorted[0];
   sorted.forEach((t, i) => {
