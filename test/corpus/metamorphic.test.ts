@@ -17,11 +17,11 @@ const specs: Spec[] = [...(loadCorpus() as unknown as Spec[]), ...loadSpecDir<Sp
  * read alike. A pair listed here is still run and must still differ, so a fix shows up.
  */
 const EXCLUDED: Record<string, string> = {
-  // 003-01's 自评表 carries report text ("资金到位率100%") that makes a deduction unexplained; with two
-  // copies of the sheet's content on one sheet the text no longer links to one table unambiguously,
-  // so the copy loses that warning (the engine links text to a table only when nothing else could
-  // claim it). A lost warning on an artificial duplicate, never an added error.
-  "003-01 copy-beside": "report text shared by two copies of the table",
+  // 003-01's 自评表 carries report text ("资金到位率100%") that makes a deduction unexplained; with a
+  // copy of the sheet's content below, the text no longer links to one table unambiguously, so the
+  // copy loses that warning (the engine links text to a table only when nothing else could claim
+  // it). A lost warning on an artificial duplicate, never an added error. (A copy beside is read
+  // alike: text under one of two tables side by side is that one's.)
   "003-01 copy-below": "report text shared by two copies of the table",
 };
 
