@@ -1,4 +1,6 @@
 import { parseIndicatorValue, readComparator, isPercent } from "../../src/engine/values/indicator-value";
+import { readNumber } from "../../src/engine/values/number-text";
+import { norm } from "../../src/engine/text/normalize";
 import { onTime, readDeadline } from "../../src/engine/values/deadline";
 import { assessQuantity, assessWords } from "../../src/engine/recalc/assess";
 
@@ -219,4 +221,18 @@ describe("a deadline without a year", () => {
   it("takes the other side's year when the table gives none", () => {
     expect(onTime(readDeadline("2024年1月15日")!, readDeadline("12月31日前完成")!)).toBe(true);
   });
+});
+
+describe("figures as units type them, and as conversions leave them", () => {
+  it.each([
+    ["9,5", "9.5"],
+    ["9，5", "9.5"],
+    ["9。5", "9.5"],
+    ["1,200", "1200"],
+    ["1,234,567.5", "1234567.5"],
+    ["\u200b10", "10"],
+    ["10\u200b分", "10"],
+  ])("%s reads %s", (text, value) => expect(readNumber(text)?.toString()).toBe(value));
+  it("a comma that groups neither thousands nor decimals leaves the text unread", () => expect(readNumber("1,2345")).toBeNull());
+  it("traditional header words fold to simplified", () => expect(norm("權重 評分 一級指標 合計")).toBe("权重评分一级指标合计"));
 });

@@ -36,6 +36,13 @@ const KNOWN: Record<string, string> = {
   "workbooks/c17c-template-weights-only": "as c17, without totals",
   "workbooks/c29-rotated-recap-beside": "a rotated recap beside the table, across a blank column, widens the table's range",
   "forms/d39b-defen-over-self-review": "得分 over 自评 | 复核 sub-columns: the self column is checked, not the review",
+  "hostile/h02-funds-weight-ref": "a funds 分值 showing #REF! is read as the national form's 10 without saying so",
+  "hostile/h20-score-dash": "a score of “—” on a weighted row is taken as not applicable and not said",
+  "hostile/h20b-score-ascii-hyphen": "as h20, “-”",
+  "hostile/h20c-score-fullwidth-slash": "as h20, “／”",
+  "hostile/h20d-score-double-dash": "as h20, “--”",
+  "hostile/h23-negative-weight": "a negative weight is summed but the row is not counted among the indicators",
+  "hostile/h23b-negative-weight-and-score": "as h23, with a negative score",
   "merged/m01c-l2-weight-merged-std-order": "a 分值 merged down a 二级's rows, merges lost: only the top row keeps the points, the rows below read as unweighted (said as missing-value)",
   "merged/m02b-l1-score-merged-wrong": "a 一级 得分 column merged per group is not checked as the group's subtotal",
   "merged/m03b-l2-score-merged-total-wrong": "得分 merged per 二级: the group scores are compared with each group's first weight, and the wrong total is left to a doubt",
@@ -111,8 +118,8 @@ const KNOWN: Record<string, string> = {
 const specs = loadLayouts();
 
 it("has the probes, in families", () => {
-  expect(specs.length).toBeGreaterThanOrEqual(1700);
-  expect(new Set(specs.map((s) => s.id.split("/")[0])).size).toBeGreaterThanOrEqual(21);
+  expect(specs.length).toBeGreaterThanOrEqual(1800);
+  expect(new Set(specs.map((s) => s.id.split("/")[0])).size).toBeGreaterThanOrEqual(22);
   for (const id of Object.keys(KNOWN)) expect(specs.map((s) => s.id)).toContain(id);
 });
 

@@ -2,6 +2,7 @@ import type { SheetView } from "../grid/sheet-view";
 import { Dec } from "../values/decimal";
 import type { NumberCell } from "../model";
 import { readNumber, unreadableReason } from "../values/number-text";
+import { isDateFormat } from "../values/deadline";
 
 /** A weight/score/amount cell read as a number, keeping why it could not be read. */
 export function numberCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
@@ -11,6 +12,8 @@ export function numberCell(view: SheetView, row: number, col: number | undefined
   if (v === null || (typeof v === "string" && v.trim() === "")) {
     return formula ? { value: null, pos: { row, col }, unreadable: "公式无计算结果", formula } : null;
   }
+  // 9.5 typed into a cell Excel took for a date (9月5日) shows a date: no score can be read from it.
+  if (typeof v === "number" && isDateFormat(view.numberFormat(row, col))) return { value: null, pos: { row, col }, unreadable: "日期，不是分数", formula };
   const value = readNumber(v);
   const unreadable = value === null ? unreadableReason(v) ?? undefined : undefined;
   if (value === null && typeof v === "string" && /^[/／\\—–-]+$/.test(v.trim())) return null;
@@ -22,6 +25,7 @@ export function numbersInRow(view: SheetView, row: number, fromCol: number, toCo
   const out: NumberCell[] = [];
   for (let c = fromCol; c <= toCol; c++) {
     const v = view.value(row, c);
+    if (typeof v === "number" && isDateFormat(view.numberFormat(row, c))) continue;
     const n = typeof v === "number" || typeof v === "string" ? readNumber(v) : null;
     if (n !== null) out.push({ value: n, pos: { row, col: c }, formula: view.formula(row, c) });
   }

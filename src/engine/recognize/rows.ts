@@ -170,7 +170,10 @@ function readRows(view: SheetView, frame: TableFrame): RowsReading {
     blankRun = 0;
     const again = locateHeader(view, r, frame.header.band);
     if (again) {
-      if (!sameLayout(again, frame.header)) return { rows: out, bottom, end: "new-header" };
+      // A header repeated at a page break with one title left out (the others slid left over it)
+      // still continues a table whose weights are not complete yet.
+      const slidRepeat = !sameLayout(again, frame.header) && titlesLeftOut(again, frame.header) && !weightsComplete(view, frame, out);
+      if (!sameLayout(again, frame.header) && !slidRepeat) return { rows: out, bottom, end: "new-header" };
       // A header under rows whose weights are already complete, after a blank line or a 项目名称 /
       // 单位名称 line, starts the next table.
       if ((afterBlank || formLineAbove(view, frame, r) || namesRepeatBelow(view, frame, again.rows[again.rows.length - 1], out)) && weightsComplete(view, frame, out))
@@ -303,6 +306,16 @@ function namesRepeatBelow(view: SheetView, f: TableFrame, headerEnd: number, abo
     if (name) return seen.has(key(name.text));
   }
   return false;
+}
+
+/** The repeated header's titles, in order, are the table's with one or two left out (a subsequence). */
+function titlesLeftOut(again: HeaderCandidate, header: HeaderCandidate): boolean {
+  const seq = (h: HeaderCandidate) => [...h.words].sort((a, b) => a.col - b.col).map((w) => w.role);
+  const [a, h] = [seq(again), seq(header)];
+  if (a.length < 4 || a.length >= h.length || a.length < h.length - 2) return false;
+  let i = 0;
+  for (const role of h) if (role === a[i]) i++;
+  return i === a.length;
 }
 
 /** "项目名称：乙项目", "单位名称：某某中心" on the row above: the next form's own line. */

@@ -76,6 +76,16 @@ export const missingValue: Rule = {
         });
       }
     }
+    // A total or subtotal figure that cannot be read (#N/A, #REF!, a date): its check could not be made.
+    for (const row of [...table.subtotals, ...(table.total ? [table.total] : [])])
+      for (const [cell, zh, en] of [[row.weight, "权重", "weight"], [row.score, "得分", "score"]] as const) {
+        if (!cell?.unreadable || cell.value !== null || isUnknown(calc, cell.pos)) continue;
+        out.push({
+          pos: cell.pos,
+          message: { zh: `“${row.label}”行的${zh}无法读取：${cell.unreadable}，未能核对`, en: `the ${en} of the “${row.label}” row cannot be read (${cell.unreadable}), so it was not checked` },
+          data: { field: `${row.kind}-${en}`, reason: cell.unreadable },
+        });
+      }
     const blank = calc.blankFundsScore;
     const scoredElsewhere = table.indicators.some((i) => /预算执行率/.test(i.name) && i.score?.value);
     if (table.kind === "scoring" && blank && !scoredElsewhere && !unfilled.has("score") && !isUnknown(calc, blank)) {

@@ -3,10 +3,26 @@
  * full-width digits and punctuation, spaced-out header words ("一 级 指标"), line breaks inside cells.
  */
 
-/** NFKC folds full-width forms (＞ ９ ％ （) to ASCII; then all white space goes. */
+/**
+ * NFKC folds full-width forms (＞ ９ ％ （) to ASCII; then all white space goes, zero-width spaces
+ * and joiners too; the traditional forms of the forms' own words (評分, 權重, 一級指標, 合計) fold to
+ * simplified ones.
+ */
 export function norm(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+  const n = text.normalize("NFKC").replace(/[\s\u3000\u200b-\u200d\u2060\ufeff]+/g, "");
+  return TRADITIONAL.test(n) ? n.replace(TRADITIONAL_ALL, (c) => SIMPLIFIED[c]) : n;
 }
+
+/** The traditional characters of the words these forms use, and their simplified forms. */
+const SIMPLIFIED: Record<string, string> = {
+  級: "级", 標: "标", 權: "权", 評: "评", 計: "计", 準: "准", 總: "总", 實: "实", 際: "际", 數: "数",
+  預: "预", 執: "执", 產: "产", 滿: "满", 績: "绩", 價: "价", 項: "项", 額: "额", 資: "资", 務: "务",
+  導: "导", 層: "层", 說: "说", 據: "据", 備: "备", 註: "注", 單: "单", 與: "与", 質: "质", 時: "时",
+  效: "效", 經: "经", 濟: "济", 會: "会", 態: "态", 續: "续", 響: "响", 對: "对", 內: "内", 貫: "贯",
+  優: "优", 良: "良", 門: "门", 體: "体", 達: "达", 於: "于", 養: "养", 學: "学", 種: "种", 號: "号",
+};
+const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).filter((k) => k !== SIMPLIFIED[k]).join("")}]`);
+const TRADITIONAL_ALL = new RegExp(TRADITIONAL.source, "g");
 
 const keyCache = new Map<string, string>();
 

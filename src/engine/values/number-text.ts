@@ -13,11 +13,13 @@ export function readNumber(v: CellValue): Decimal | null {
   if (typeof v === "number") return Number.isFinite(v) ? new Dec(Number(v.toPrecision(15))) : null;
   if (typeof v !== "string" || isCellError(v)) return null;
   // "10分", "10（分）", "（10分）": the unit, bracketed or not, is not part of the figure.
-  const t = norm(v)
+  const bare = norm(v)
     .replace(/^\((.*)\)$/, "$1")
     .replace(/\(分\)$/, "")
-    .replace(/分$/, "")
-    .replace(/,/g, "");
+    .replace(/分$/, "");
+  // Commas group thousands only in threes (1,200.5); "9,5" and "9。5" put a decimal point where a
+  // comma or a full stop was typed. Any other comma leaves the text unread.
+  const t = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(bare) ? bare.replace(/,/g, "") : bare.replace(/^([+-]?\d+)[,。](\d{1,2})$/, "$1.$2");
   if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return new Dec(t);
   const cn = chineseNumeral(t) ?? (t === "一百" ? 100 : null);
   return cn === null ? null : new Dec(cn);
