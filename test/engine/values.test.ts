@@ -226,13 +226,27 @@ describe("a deadline without a year", () => {
 describe("figures as units type them, and as conversions leave them", () => {
   it.each([
     ["9,5", "9.5"],
-    ["9，5", "9.5"],
     ["9。5", "9.5"],
+    ["9.\n5", "9.5"],
+    ["9\n.5", "9.5"],
     ["1,200", "1200"],
     ["1,234,567.5", "1234567.5"],
     ["\u200b10", "10"],
     ["10\u200b分", "10"],
   ])("%s reads %s", (text, value) => expect(readNumber(text)?.toString()).toBe(value));
   it("a comma that groups neither thousands nor decimals leaves the text unread", () => expect(readNumber("1,2345")).toBeNull());
+  it.each(["10\n9", "9 5", "10，9", "100\n95.5"])("two figures in one cell (%j) are no figure", (text) => expect(readNumber(text)).toBeNull());
   it("traditional header words fold to simplified", () => expect(norm("權重 評分 一級指標 合計")).toBe("权重评分一级指标合计"));
+});
+
+describe("a score written with its reason", () => {
+  it.each([
+    ["9.5（扣0.5分）", "9.5"],
+    ["8（扣2分，钢材涨价）", "8"],
+    ["9分，部分农户未纳入统计", "9"],
+    ["9分\n部分群众不满意", "9"],
+    ["扣2分，得8分", "8"],
+    ["实得9分", "9"],
+  ])("%j reads %s", (text, value) => expect(readNumber(text)?.toString()).toBe(value));
+  it.each(["10（9）", "10；10", "9（90%）"])("%j holds two figures and reads as none", (text) => expect(readNumber(text)).toBeNull());
 });

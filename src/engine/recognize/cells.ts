@@ -1,4 +1,5 @@
 import type { SheetView } from "../grid/sheet-view";
+import type { Decimal } from "decimal.js";
 import { Dec } from "../values/decimal";
 import type { NumberCell } from "../model";
 import { readNumber, unreadableReason } from "../values/number-text";
@@ -41,9 +42,16 @@ export function scoreWithGrade(view: SheetView, cell: NumberCell | null): { cell
   return m ? { cell: { ...cell, value: new Dec(m[1]), unreadable: undefined }, grade: m[2] } : null;
 }
 
-/** "3.5/4" in a score cell: the score out of the indicator's points; the points are the weight's to say. */
-export function scoreOutOf(view: SheetView, cell: NumberCell | null): NumberCell | null {
+/**
+ * "3.5/4" in a score cell: the score out of the indicator's points (the points are the weight's to
+ * say). Units write "10/8" (满分/得分) too: the figure beside the row's points is the score; with no
+ * points to tell, only a first figure no greater than the second is taken.
+ */
+export function scoreOutOf(view: SheetView, cell: NumberCell | null, points?: Decimal | null): NumberCell | null {
   if (!cell || cell.value) return cell;
-  const m = /^(\d+(?:\.\d+)?)\s*\/\s*\d+(?:\.\d+)?\s*分?$/.exec(view.text(cell.pos.row, cell.pos.col).normalize("NFKC").trim());
-  return m ? { ...cell, value: new Dec(m[1]), unreadable: undefined } : cell;
+  const m = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*分?$/.exec(view.text(cell.pos.row, cell.pos.col).normalize("NFKC").trim());
+  if (!m) return cell;
+  const [a, b] = [new Dec(m[1]), new Dec(m[2])];
+  const score = points ? (b.eq(points) ? a : a.eq(points) ? b : null) : a.lte(b) ? a : null;
+  return score ? { ...cell, value: score, unreadable: undefined } : cell;
 }

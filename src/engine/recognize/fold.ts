@@ -259,7 +259,7 @@ function summary(view: SheetView, frame: TableFrame, r: number, kind: "subtotal"
   const numbersInRow = (row: number, from: number, to: number) => numbersInRowAll(view, row, from, to).filter((n) => !otherFigure(n.pos.col));
   let weight: NumberCell | null = numberCell(view, r, roles.weight);
   let score: NumberCell | null = numberCell(view, r, roles.score);
-  score = scoreOutOf(view, scoreWithGrade(view, score)?.cell ?? score);
+  score = scoreOutOf(view, scoreWithGrade(view, score)?.cell ?? score, weight?.value);
   // Forms with a 分值 column per level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值) put the
   // total's weight under the 一级 分值 and leave the 三级 one empty.
   for (const lw of [...(frame.columns.levelWeights ?? [])].sort((a, b) => a.level - b.level)) weight ??= numberCell(view, r, lw.col);

@@ -36,7 +36,7 @@ export function readIndicator(view: SheetView, columns: ColumnMap, row: number, 
   const sharesWeight = !!mergedWeight && mergedWeight.top < row && mergedWeight.bottom > mergedWeight.top;
   const basisText = roles.basis !== undefined ? view.text(row, roles.basis) : "";
   const deduction = deductionCell(view, row, roles.deduction);
-  const ownScore = fullMarks(scoreOutOf(view, numberCell(view, row, roles.score)), weight, view);
+  const ownScore = fullMarks(scoreOutOf(view, numberCell(view, row, roles.score), weight?.value), weight, view);
   // A 扣分项 row whose points are only in the 扣分 column takes them off the total.
   const score = adjustment && !ownScore?.value && deduction?.value ? { ...deduction, value: deduction.value.negated() } : ownScore;
   const level2 = name.col === roles.level2 ? null : levels.level2;
