@@ -53,6 +53,15 @@ export interface Indicator {
   adjustment?: { cap: Decimal | null };
 }
 
+/** One band of a grading scale a table states: scores from `min` up (above it when not inclusive). */
+export interface GradeBand {
+  /** The band's grade among 优/良/中/差, or null for words of another scale (合格, 好). */
+  grade: Grade | null;
+  word: string;
+  min: Decimal;
+  inclusive: boolean;
+}
+
 export interface SummaryRow {
   kind: "subtotal" | "total";
   row: number;
@@ -126,6 +135,10 @@ export interface ScoringTable {
   groupWeights: GroupWeight[];
   funds: FundsBlock | null;
   declaredGrade: { grade: Grade; pos: CellPos } | null;
+  /** The full marks a sub-table's title states when they are not 100 ("评分表（满分50分）"). */
+  fullMarks?: Decimal;
+  /** The grading scale stated beside the table, where it differs from the national bands ("unreadable": stated, not understood). */
+  gradeScale?: GradeBand[] | "unreadable";
   /** Rows skipped as placeholders, 其中 rows or repeated headers (for display). */
   skippedRows: number[];
   /** Places of scores precision in the table (max decimals printed). */

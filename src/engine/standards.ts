@@ -5,7 +5,7 @@
  * never drift from the figure the check uses.
  */
 import type { Decimal } from "decimal.js";
-import type { Grade } from "./model";
+import type { Grade, GradeBand } from "./model";
 import { Dec, round } from "./values/decimal";
 
 /** Weights of a complete table add up to this. */
@@ -33,10 +33,29 @@ export const GRADE_BANDS: readonly { grade: Grade; min: number }[] = [
 
 export const GRADE_EN: Record<Grade, string> = { 优: "excellent", 良: "good", 中: "fair", 差: "poor" };
 
-/** 优 ≥ 90; 良 80–<90; 中 60–<80; 差 < 60. */
-export function gradeOf(total: Decimal): Grade {
+/**
+ * 优 ≥ 90; 良 80–<90; 中 60–<80; 差 < 60 — or the bands a table states instead (null where the
+ * total falls in a band of another scale's word, such as 合格).
+ */
+export function gradeOf(total: Decimal): Grade;
+export function gradeOf(total: Decimal, scale: readonly GradeBand[] | undefined): Grade | null;
+export function gradeOf(total: Decimal, scale?: readonly GradeBand[]): Grade | null {
+  if (scale?.length) {
+    for (const b of scale) if (b.inclusive ? total.gte(b.min) : total.gt(b.min)) return b.grade;
+    return scale[scale.length - 1].grade;
+  }
   for (const b of GRADE_BANDS) if (total.gte(b.min)) return b.grade;
   return "差";
+}
+
+/** The total a grade is judged on: of 100, or as a share of a sub-table's own full marks (46 of 50 is 92). */
+export function onHundred(total: Decimal, fullMarks: Decimal | undefined): Decimal {
+  return fullMarks && !fullMarks.isZero() ? total.times(100).div(fullMarks) : total;
+}
+
+/** A stated scale as the messages quote it: "优秀≥85，良好≥70，合格≥60，不合格<60". */
+export function scaleText(scale: readonly GradeBand[]): string {
+  return scale.map((b, i) => (i === scale.length - 1 && b.min.isZero() ? `${b.word}<${scale[i - 1]?.min.toString() ?? ""}` : `${b.word}${b.inclusive ? "≥" : ">"}${b.min.toString()}`)).join("，");
 }
 
 /** "优≥90，良≥80，中≥60，差<60" for messages. */

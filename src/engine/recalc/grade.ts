@@ -1,2 +1,2 @@
 /** The grade bands live in the standards module; kept here for the engine modules that import them. */
-export { gradeOf, GRADE_EN } from "../standards";
+export { gradeOf, GRADE_EN, onHundred } from "../standards";

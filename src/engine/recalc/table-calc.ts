@@ -1,13 +1,14 @@
 import type { Decimal } from "decimal.js";
-import type { FundsBlock, Grade, Indicator, NumberCell, ScoringTable, SummaryRow, TextBlock } from "../model";
+import type { FundsBlock, Grade, GradeBand, Indicator, NumberCell, ScoringTable, SummaryRow, TextBlock } from "../model";
 import type { CellPos } from "../grid/types";
 import type { UncomputedCell } from "../formula/workbook";
 import { posToA1 } from "../grid/address";
 import { round, sum } from "../values/decimal";
 import { assessQuantity, assessWords, ruleScore, type Assessment, type ReverseRule } from "./assess";
 import { executionRate, findEvidence, type Evidence } from "./evidence";
-import { executionScore, FULL_MARKS, gradeOf, SCORE_PLACES } from "../standards";
+import { executionScore, FULL_MARKS, gradeOf, onHundred, SCORE_PLACES } from "../standards";
 import { linkedTexts } from "./linked-text";
+import { scaleInTexts } from "../recognize/grade-scale";
 import { statedRateSlack } from "./printed";
 import { blankFundsScore } from "./funds-cells";
 import { parseIndicatorValue } from "../values/indicator-value";
@@ -57,6 +58,8 @@ export interface TableCalc {
   blankFundsScore: CellPos | null;
   subtotals: SummaryCalc[];
   grade: Grade | null;
+  /** The grading scale the table states, or the workbook elsewhere; "unreadable" when stated but not understood. */
+  gradeScale?: GradeBand[] | "unreadable";
   texts: TextBlock[];
   /**
    * Formula cells of the table without a cached value that could not be evaluated. Their values are
@@ -99,6 +102,9 @@ function assess(ind: Indicator, tableYear: number | null | undefined): Assessmen
 
 export function calculateTable(table: ScoringTable, index: WorkbookIndex, options: CalcOptions): TableCalc {
   const texts = linkedTexts(table, index);
+  // The table's own scale, or else one the workbook states in its other text (a 填表说明 sheet).
+  const fromTexts = table.gradeScale ? null : scaleInTexts(texts);
+  const gradeScale = table.gradeScale ?? (fromTexts ? ("bands" in fromTexts ? fromTexts.bands : ("unreadable" as const)) : undefined);
   const uncomputed = index.uncomputedIn(table);
   const gaps = new Set(uncomputed.map((u) => posToA1(u.pos)));
   const unknown = (c: NumberCell | null | undefined) => !!c && c.value === null && gaps.has(posToA1(c.pos));
@@ -162,7 +168,8 @@ export function calculateTable(table: ScoringTable, index: WorkbookIndex, option
     blankFundsScore: blankFundsScore(funds, table.sheet, index),
     fundsRuleScore,
     subtotals,
-    grade: gradeBasis ? gradeOf(gradeBasis) : null,
+    grade: gradeBasis && gradeScale !== "unreadable" ? gradeOf(onHundred(gradeBasis, table.fullMarks), gradeScale) : null,
+    ...(gradeScale ? { gradeScale } : {}),
     texts,
     uncomputed,
     notApplicableRows: notApplicableRows(table, index),

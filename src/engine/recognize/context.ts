@@ -1,4 +1,5 @@
 /** What surrounds a table: its title, the project it is for, and the free text of the sheet. */
+import { isBandText } from "./grade-scale";
 import type { SheetView } from "../grid/sheet-view";
 import { fieldValue, tidy } from "../text/normalize";
 import { PROJECT_LABEL, PROJECT_NAME_STOP, PROJECT_NAME_VALUE, TITLE_WORDS } from "../text/vocabulary";
@@ -72,7 +73,9 @@ export function collectTexts(view: SheetView, tables: ScoringTable[]): TextBlock
       if (typeof v === "string" && v.trim().length >= 6) out.push({ sheet: view.name, pos: { row: r, col: view.left + j }, text: v });
       // "自评得分 | 93.5 | 自评等级 | 优" in a 情况表's cells: the label and its value read as one claim.
       // (Not a row of figures by year: "自评得分 | 91 | 93 | 95.5" compares, it does not claim.)
-      const said = typeof v === "string" && typeof row[j + 2] !== "number" && !/^\d+(\.\d+)?$/.test(String(row[j + 2] ?? "").trim()) ? claimInCells(v, row[j + 1]) : null;
+      // (Nor a scale laid out in cells: "评价等级 | 优 | 90分以上 | 良 | 80-89分".)
+      const next = String(row[j + 2] ?? "").trim();
+      const said = typeof v === "string" && typeof row[j + 2] !== "number" && !/^\d+(\.\d+)?$/.test(next) && !isBandText(next) ? claimInCells(v, row[j + 1]) : null;
       // "产出指标 | 分值 | 50 | 自评得分 | 49" is the 一级's score: only a label that opens its row speaks for the whole.
       const opensRow = row.slice(0, j).every((x) => x === null || x === "");
       if (said) out.push({ sheet: view.name, pos: { row: r, col: view.left + j + 1 }, text: said, rowLabel: opensRow });

@@ -1,6 +1,7 @@
 import type { SheetView } from "../grid/sheet-view";
-import { key } from "../text/normalize";
+import { key, norm } from "../text/normalize";
 import { GRADE_COPULA, GRADE_LABEL, GRADE_WORDS } from "../text/vocabulary";
+import { isBandText } from "./grade-scale";
 import type { CellPos } from "../grid/types";
 import type { Grade } from "../model";
 import type { Body } from "./fold";
@@ -13,7 +14,7 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
     if (!t) continue;
     const k = key(t);
     const m = GRADE_LABEL.exec(k);
-    if (!m || !ownGradeLabel(k.slice(0, m.index))) continue;
+    if (!m || !ownGradeLabel(t)) continue;
     const rest = k.slice(m.index + m[0].length).replace(GRADE_COPULA, "");
     const stated = rest && gradeWord(rest);
     if (stated) return { grade: stated, pos: { row, col: c } };
@@ -23,6 +24,8 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
       const w = key(view.text(row, cc));
       if (!w) continue;
       const g = gradeWord(w);
+      // "评价等级 | 优 | 90分以上 | 良 | 80-89分": a scale laid out in cells, not a grade given.
+      if (g && bandBeside(view, row, cc + 1, right + 3)) return null;
       if (g) return { grade: g, pos: { row, col: cc } };
       break;
     }
@@ -33,11 +36,22 @@ export function readGrade(view: SheetView, row: number, left: number, right: num
 /**
  * What stands before the label in its clause: not another thing's grade (档案验收等级为优秀, 上年度该项目评价等级为优, 我县财政管理绩效综合评价等次为优秀).
  */
-function ownGradeLabel(before: string): boolean {
-  const clause = before.slice(Math.max(...["，", ",", "。", "；", ";"].map((c) => before.lastIndexOf(c))) + 1);
-  return !OTHER_GRADE_SUBJECT.test(clause);
+function ownGradeLabel(text: string): boolean {
+  const n = norm(text);
+  const m = GRADE_LABEL.exec(n);
+  if (!m) return true;
+  const before = n.slice(0, m.index);
+  const clause = before.slice(Math.max(...["，", ",", "。", "；", ";", ":", "："].map((c) => before.lastIndexOf(c))) + 1);
+  return !OTHER_PARTY.test(before) && !OTHER_GRADE_SUBJECT.test(clause);
 }
-const OTHER_GRADE_SUBJECT = /(财政重点|重点绩效|复核|复审|第三方|验收|档案|质量|上年|上一年|去年|往年|以前|示范|考核|考评|财政管理|我县|我市|我区|全省|全市|工程|服务|安全|信用|学生|体质|测试)/;
+/** Another party's or another year's grade, anywhere before the label: 经复核…, 上年度…, 我县…. */
+const OTHER_PARTY = /(财政重点|重点绩效|复核|复审|第三方评价|上年|上一年|去年|往年|以前年度|我县|我市|我区|全省|全市)/;
+const OTHER_GRADE_SUBJECT = /(决策|过程|产出|效益|满意度|投入|效果|部分|其中|等级划分|等级标准|划分标准|验收|档案|质量|上年|上一年|去年|往年|以前|示范|考核|考评|财政管理|我县|我市|我区|全省|全市|工程|服务|安全|信用|学生|体质|测试)/;
+
+function bandBeside(view: SheetView, row: number, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++) if (isBandText(view.text(row, c))) return true;
+  return false;
+}
 
 /** A grade word, alone or followed by the score it was given for: 良（88.07分）. */
 function gradeWord(k: string): Grade | undefined {

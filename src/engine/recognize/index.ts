@@ -6,13 +6,15 @@
  *         → weights through the structure (sole child, shares of 一级) and the weight scale
  *         → form, title, funds, grade → ScoringTable
  */
+import type { Decimal } from "decimal.js";
 import { SheetView } from "../grid/sheet-view";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/types";
 import type { Doubt, FundsBlock, OtherScoreTotal, ScoringTable, TextBlock } from "../model";
 import { key } from "../text/normalize";
 import { GRADE_WORDS, SUBTOTAL_LABEL, TARGET_FORM_TITLE, UNLABELLED_SUBTOTAL } from "../text/vocabulary";
-import { placesOf, sum } from "../values/decimal";
+import { Dec, placesOf, sum } from "../values/decimal";
 import { numberCell, SCORE_WITH_GRADE } from "./cells";
+import { FULL_MARKS } from "../standards";
 import { mapColumns } from "./columns";
 import { collectTexts, findProjectName, findTitle, findYear } from "./context";
 import { swapScoreColumns, weighScoreColumns } from "./evidence";
@@ -21,6 +23,7 @@ import { realignSlidRows } from "./slid-rows";
 import { partHeadsAsSubtotals } from "./part-heads";
 import { readForm } from "./form";
 import { fundsAligned, readFunds } from "./funds";
+import { readGradeScale } from "./grade-scale";
 import { gradeOnRow, readGrade, vetoTriggered } from "./grade";
 import { dropHiddenRows } from "./hidden";
 import { linkPagesAcrossSheets } from "./pages";
@@ -200,6 +203,16 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     funds = { ...funds, weight: null, score: null, statedRate: null, budgetParts: [] };
   }
   const top = ctx.ownFunds && funds ? Math.min(funds.range.top, header.rows[0]) : header.rows[0];
+  const stated = grade || body.total ? readGradeScale(view, header.band, header.rows[0], bottom) : null;
+  if (stated && "unreadable" in stated)
+    doubts.push({
+      pos: grade?.pos ?? { row: bottom, col: header.band.left },
+      message: {
+        zh: "表格附有自定的评价等级划分，但无法读懂其分数区间：评价等级未按总分核对",
+        en: "the table states its own grading scale, but its score bands could not be read: the grade was not checked against the total",
+      },
+      suppresses: ["grade-mismatch"],
+    });
   const veto = vetoTriggered(view, body, header.band);
   if (veto)
     doubts.push({
@@ -231,12 +244,14 @@ function readTable(view: SheetView, header: HeaderCandidate, ctx: TableContext):
     title,
     projectName,
     year: findYear(view, header.band, top, [title, projectName]),
+    ...fullMarksIn(title),
     indicators: body.indicators,
     subtotals: body.subtotals,
     total: body.total,
     groupWeights: body.groupWeights,
     funds,
     declaredGrade: grade,
+    ...(stated ? { gradeScale: "bands" in stated ? stated.bands : ("unreadable" as const) } : {}),
     skippedRows: body.skippedRows,
     scorePlaces: maxPlaces(body.indicators.map((i) => i.score?.value)),
     weightPlaces: maxPlaces(body.indicators.map((i) => i.weight?.value)),
@@ -268,6 +283,13 @@ function gradeBelow(view: SheetView, band: Band, r: number): ScoringTable["decla
     if (g) return g;
   }
   return null;
+}
+
+/** "…评分表（满分50分）": a sub-table scored out of other than 100. */
+function fullMarksIn(title: string | null): { fullMarks?: Decimal } {
+  const m = title ? /(?:满分|总分)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分/.exec(title.normalize("NFKC")) : null;
+  const n = m ? new Dec(m[1]) : null;
+  return n && !n.eq(FULL_MARKS) && n.gt(0) ? { fullMarks: n } : {};
 }
 
 /** "（自评得分：96.37分 自评等级：优）" in the title, or on a line of its own between title and header. */

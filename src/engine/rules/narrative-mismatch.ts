@@ -2,7 +2,7 @@ import type { Rule, Report } from "./types";
 import { norm } from "../text/normalize";
 import { GRADE_WORDS } from "../text/vocabulary";
 import { Dec, placesOf, round, show } from "../values/decimal";
-import { gradeOf } from "../standards";
+import { gradeOf, onHundred } from "../standards";
 import type { ScoringTable, TextBlock } from "../model";
 import { namesOf, tablesNamedIn } from "../recalc/linked-text";
 
@@ -162,7 +162,8 @@ export const narrativeMismatch: Rule = {
   check({ table, calc, calcs, options }) {
     const total = calc.scoreTotal;
     if (!total) return [];
-    const grade = gradeOf(total);
+    // Grades are judged on the table's own scale where it states one; on one not understood, not at all.
+    const grade = calc.gradeScale === "unreadable" ? null : gradeOf(onHundred(total, table.fullMarks), calc.gradeScale);
     const tables = calcs.map((c) => c.table).filter((t) => t.kind === "scoring");
     // The table's year: in its title, its project name, or a （2023年度） line just above it.
     // (A 填报日期 line above gives the following year: only 年度 lines say the table's.)
@@ -194,7 +195,7 @@ export const narrativeMismatch: Rule = {
       // The table's own grade line (评价等级：优) is grade-mismatch's to report, once.
       const d = table.declaredGrade?.pos;
       const ownGradeLine = !!d && t.sheet === table.sheet && t.pos.row === d.row && t.pos.col === d.col;
-      for (const m of ownGradeLine ? [] : [...text.matchAll(GRADE_QUOTE), ...text.matchAll(GRADE_AFTER_SCORE)]) {
+      for (const m of ownGradeLine || grade === null ? [] : [...text.matchAll(GRADE_QUOTE), ...text.matchAll(GRADE_AFTER_SCORE)]) {
         if (reported(text, m) || !claimOf(text, m, table, tables, years) || !speaksForWhole(t, text, m, table)) continue;
         const quoted = GRADE_WORDS[m[2]];
         if (!quoted || quoted === grade) continue;

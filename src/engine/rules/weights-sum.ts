@@ -14,7 +14,7 @@ export const weightsSum: Rule = {
   appliesTo: (t) => t.kind === "scoring" && t.hasWeights,
   check({ table, calc }) {
     const total = calc.weightTotal;
-    if (!total || total.isZero() || total.eq(FULL_MARKS) || unreadableIn(table, "weight") || blankWeightScored(table, calc)) return [];
+    if (!total || total.isZero() || total.eq(FULL_MARKS) || (table.fullMarks && total.eq(table.fullMarks)) || unreadableIn(table, "weight") || blankWeightScored(table, calc)) return [];
     // 33.33 × 3 = 99.99: shares rounded to two decimals are complete.
     const room = roundingRoom(table.indicators.filter((i) => i.weight?.value).length, table.weightPlaces);
     if (total.minus(FULL_MARKS).abs().lte(room) || total.minus(INDICATORS_BESIDE_FUNDS).abs().lte(room)) return [];
